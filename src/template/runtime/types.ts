@@ -1,0 +1,71 @@
+/**
+ * How Python values are represented at template run time. Shared by the compiler
+ * (which emits calls into the runtime) and the runtime (values, operations,
+ * filters, tests, globals).
+ *
+ * - None is `null`; a missing value (Jinja's Undefined, lenient) is `undefined`.
+ * - int is an integral JS number; float is a non-integral JS number, or a `PyFloat`
+ *   box when the float's value is integral (`4 / 2` is `2.0`, not `2`).
+ * - str is a JS string (length and indexing by code point, as Python).
+ * - list is a JS array; a tuple is a frozen array marked with `TUPLE`.
+ * - dict is a plain object (prototype `Object.prototype` or `null`): own keys only.
+ * - Objects the library creates (loop, namespace, cycler, joiner, macros' caller…)
+ *   extend `TemplateObject`, and expose attributes only through `getAttribute`.
+ * - Callables are JS functions marked with `CALLABLE`; nothing else can be called.
+ */
+
+/** Keyword arguments of a call, filter or test: a null-prototype object, or undefined when none. */
+export type Kwargs = Record<string, unknown> | undefined;
+
+/** A value a template may call: `fn(args, kwargs)`. */
+export type PyCallable = ((args: unknown[], kwargs: Kwargs) => unknown) & { readonly [CALLABLE]: string };
+
+/** A filter: `value | name(args…, key=value…)`. */
+export type FilterFunction = (value: unknown, args: unknown[], kwargs: Kwargs) => unknown;
+
+/** A test: `value is name(args…)`. */
+export type TestFunction = (value: unknown, args: unknown[], kwargs: Kwargs) => boolean;
+
+/** Brand of a callable; the value is the name shown in messages. */
+export const CALLABLE: unique symbol = Symbol('dynamic-context.callable');
+
+/** Brand of a tuple (a frozen array). */
+export const TUPLE: unique symbol = Symbol('dynamic-context.tuple');
+
+/** A float whose value is integral (`2.0`). Other floats are plain JS numbers. */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+/** Base of every object the library hands to templates, other than data. */
+export abstract class TemplateObject {
+  /** `obj.name` / `obj['name']`; undefined when there is no such attribute. */
+  abstract getAttribute(name: string): unknown;
+  /** What `{{ obj }}` prints (Python's str()). */
+  abstract toPyString(): string;
+}
+
+/** Mark `fn` as callable by templates under `name`. */
+export function markCallable(name: string, fn: (args: unknown[], kwargs: Kwargs) => unknown): PyCallable {
+  Object.defineProperty(fn, CALLABLE, { value: name });
+  return fn as PyCallable;
+}
+
+export function isCallable(value: unknown): value is PyCallable {
+  return typeof value === 'function' && (value as Partial<PyCallable>)[CALLABLE] !== undefined;
+}
+
+/** A float from a JS number: boxed when integral, so it prints as `2.0`. */
+export function makeFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) ? new PyFloat(n) : n;
+}
+
+/** A Python tuple. */
+export function makeTuple(items: unknown[]): readonly unknown[] {
+  Object.defineProperty(items, TUPLE, { value: true });
+  return Object.freeze(items);
+}
+
+export function isTuple(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && (value as unknown as Record<symbol, unknown>)[TUPLE] === true;
+}
