@@ -1,0 +1,56 @@
+import { normalizeCall, normalizeConfig, type ResolvedCall, type ResolvedConfig } from './config.js';
+import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js';
+
+/**
+ * The exact request the client sends for one call: `POST <endpoint>` with the
+ * contract's JSON body, call headers and auth header. Pure, no I/O.
+ *
+ * Validates both arguments (`invalid_config` / `invalid_call`). Plain `http:`
+ * endpoints are accepted here: whether they may be used is the client's policy.
+ *
+ * @example
+ * buildContextRequest(
+ *   { endpoint: 'https://crm.example.com/context', auth: { type: 'bearer', token } },
+ *   { agentUuid, direction: 'inbound', contactNumber: '+15550100', roomSid },
+ * ).headers['X-Contact-Number'] // '+15550100'
+ */
+export function buildContextRequest(config: DynamicContextConfig, call: CallInfo): ContextRequest {
+  return buildResolvedRequest(normalizeConfig(config, { allowHttp: true }), normalizeCall(call));
+}
+
+/**
+ * The request for an already validated config and call: the client's per-call hot
+ * path, so no schema work here. Absent fields are omitted, never sent as null.
+ */
+export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall): ContextRequest {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  };
+  if (config.authHeader) headers[config.authHeader[0]] = config.authHeader[1];
+  headers['X-Agent-UUID'] = call.agentUuid;
+  headers['X-Direction'] = call.direction;
+  headers['X-Medium'] = call.medium;
+  headers['X-Room-SID'] = call.roomSid;
+
+  const body: Record<string, string | number> = {
+    agent_uuid: call.agentUuid,
+    direction: call.direction,
+    medium: call.medium,
+  };
+  if (call.agentNumber !== undefined) {
+    headers['X-Agent-Number'] = call.agentNumber;
+    body.agent_number = call.agentNumber;
+  }
+  if (call.contactNumber !== undefined) {
+    headers['X-Contact-Number'] = call.contactNumber;
+    body.contact_number = call.contactNumber;
+  }
+  // The contract sends external_id for web calls only; normalizeCall already drops it
+  // for phone, the check here keeps a hand-built ResolvedCall honest too.
+  if (call.medium === 'web' && call.externalId !== undefined) {
+    headers['X-External-ID'] = String(call.externalId);
+    body.external_id = call.externalId;
+  }
+  return { url: config.endpoint, method: 'POST', headers, body: JSON.stringify(body) };
+}
