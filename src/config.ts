@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
-import type {
-  CallDirection,
-  CallMedium,
-  ClientOptions,
-  ContextAuth,
-  ContextEvent,
-  SensitiveDataMode,
-} from './types.js';
+import type { CallDirection, CallMedium, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
 /** The hard ceiling of the whole exchange; the contract fixes it at 30 s. */
 export const MAX_TIMEOUT_MS = 30_000;
@@ -85,14 +78,14 @@ export interface ResolvedCall {
 
 // RFC 7230 §3.2.6 token characters.
 const TOKEN_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Printable ASCII and tab. Anything else either breaks the header (CR, LF, NUL) or
-// is sent as Latin-1 while the server expects UTF-8, silently changing a secret.
-const HEADER_SAFE_RE = /^[\t\x20-\x7e]*$/;
+// Printable ASCII. Anything else either breaks the header (CR, LF, NUL) or is sent
+// as Latin-1 while the server expects UTF-8, silently changing a secret.
+const HEADER_SAFE_RE = /^[\x20-\x7e]*$/;
 const CONTROL_RE = /[\x00-\x1f\x7f]/;
 
 const headerSafe = () =>
   z.string().min(1, { error: 'is required' })
-    .refine((v) => !CONTROL_RE.test(v.replace(/\t/g, '')), { error: 'must not contain control characters or line breaks', abort: true })
+    .refine((v) => !CONTROL_RE.test(v), { error: 'must not contain control characters or line breaks', abort: true })
     .refine((v) => HEADER_SAFE_RE.test(v), { error: 'must contain only printable ASCII characters', abort: true })
     .refine((v) => v.trim() === v, { error: 'must not start or end with whitespace' });
 
@@ -294,18 +287,17 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
   if (o.sensitiveData !== undefined && !SENSITIVE_MODES.has(o.sensitiveData)) {
     throw optionError('sensitiveData', "one of 'redact', 'warn', 'off'");
   }
-  const resolved: ResolvedOptions = {
+  const onEvent = fn('onEvent');
+  const lookup = fn('lookup');
+  return {
     allowHttp: bool('allowHttp'),
     allowPrivateNetwork: bool('allowPrivateNetwork'),
     maxResponseBytes: count('maxResponseBytes'),
     cacheMaxEntries: count('cacheMaxEntries'),
     sensitiveData: o.sensitiveData ?? DEFAULTS.sensitiveData,
     now: fn('now') ?? (() => performance.now()),
+    ...(o.dispatcher && { dispatcher: o.dispatcher }),
+    ...(onEvent && { onEvent }),
+    ...(lookup && { lookup }),
   };
-  if (o.dispatcher) resolved.dispatcher = o.dispatcher;
-  const onEvent = fn('onEvent');
-  if (onEvent) resolved.onEvent = onEvent;
-  const lookup = fn('lookup');
-  if (lookup) resolved.lookup = lookup;
-  return resolved;
 }
