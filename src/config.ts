@@ -112,9 +112,8 @@ const authSchema = z.discriminatedUnion('type', [
 /** The zod schema of `DynamicContextConfig`; unknown keys are stripped. */
 export const configSchema = z.object({
   enabled: z.boolean().optional(),
-  endpoint: z.string().min(1, { error: 'is required' }).check((ctx) => {
-    const problem = endpointProblem(ctx.value);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  endpoint: z.string().min(1, { error: 'is required' }).refine((v) => endpointProblem(v) === undefined, {
+    error: (issue) => endpointProblem(issue.input as string),
   }),
   auth: authSchema.optional(),
   timeoutMs: z.int().min(1, { error: 'must be at least 1' }).max(MAX_TIMEOUT_MS, { error: `must be at most ${MAX_TIMEOUT_MS}` }).optional(),
@@ -166,12 +165,9 @@ function describeIssue(issue: z.core.$ZodRawIssue): string {
       return 'discriminator' in issue && Array.isArray(issue.options)
         ? `must be one of ${issue.options.map(String).join(', ')}`
         : 'must be a string or a finite number';
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}`;
-    default:
-      return 'is invalid';
+    case 'too_small': return `must be at least ${String(issue.minimum)}`;
+    case 'too_big': return `must be at most ${String(issue.maximum)}`;
+    default: return 'is invalid';
   }
 }
 
