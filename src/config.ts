@@ -54,10 +54,7 @@ export interface ResolvedConfig {
 
 /** Platform options after checking and defaulting. */
 export interface ResolvedOptions {
-  allowHttp: boolean;
-  allowPrivateNetwork: boolean;
-  maxResponseBytes: number;
-  cacheMaxEntries: number;
+  allowHttp: boolean; allowPrivateNetwork: boolean; maxResponseBytes: number; cacheMaxEntries: number;
   dispatcher?: Dispatcher;
   onEvent?: (e: ContextEvent) => void;
   sensitiveData: SensitiveDataMode;
@@ -67,13 +64,8 @@ export interface ResolvedOptions {
 
 /** Call metadata after validation: trimmed, defaulted, `externalId` only for web calls. */
 export interface ResolvedCall {
-  agentUuid: string;
-  direction: CallDirection;
-  medium: CallMedium;
-  agentNumber?: string;
-  contactNumber?: string;
-  externalId?: string | number;
-  roomSid: string;
+  agentUuid: string; direction: CallDirection; medium: CallMedium; roomSid: string;
+  agentNumber?: string; contactNumber?: string; externalId?: string | number;
 }
 
 // RFC 7230 §3.2.6 token characters.
@@ -172,7 +164,10 @@ function describeIssue(issue: z.core.$ZodRawIssue): string {
 }
 
 function firstIssue(error: z.ZodError, fallbackPath: string): string {
-  const issue = error.issues[0];
+  let issue = error.issues[0];
+  // A string-or-number union that failed on the string's content: say what was wrong with it.
+  const specific = issue?.code === 'invalid_union' ? issue.errors.flat().find((i) => i.code !== 'invalid_type') : undefined;
+  if (issue && specific) issue = { ...specific, path: [...issue.path, ...specific.path] };
   const path = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : fallbackPath;
   return `${path} ${issue?.message ?? 'is invalid'}`;
 }
@@ -233,8 +228,8 @@ function authFields(auth: ContextAuth): Pick<ResolvedConfig, 'authHeader' | 'aut
  */
 export function normalizeCall(call: unknown): ResolvedCall {
   // externalId is web-only: on a phone call it is ignored, not validated.
-  const isWeb = typeof call === 'object' && call !== null && (call as { medium?: unknown }).medium === 'web';
-  const parsed = callSchema.safeParse(isWeb ? call : { ...(call as object), externalId: undefined }, parseOptions);
+  const isWeb = isObject(call) && call.medium === 'web';
+  const parsed = callSchema.safeParse(isWeb || !isObject(call) ? call : { ...call, externalId: undefined }, parseOptions);
   if (!parsed.success) {
     const detail = firstIssue(parsed.error, 'call');
     throw new ContextError('invalid_call', `Invalid call metadata: ${detail}`, {
@@ -248,6 +243,10 @@ export function normalizeCall(call: unknown): ResolvedCall {
   if (data.contactNumber) resolved.contactNumber = data.contactNumber;
   if (isWeb && data.externalId !== undefined && data.externalId !== '') resolved.externalId = data.externalId;
   return resolved;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 const SENSITIVE_MODES: ReadonlySet<string> = new Set(['redact', 'warn', 'off']);
