@@ -69,3 +69,6 @@ export function makeTuple(items: unknown[]): readonly unknown[] {
 export function isTuple(value: unknown): value is readonly unknown[] {
   return Array.isArray(value) && (value as unknown as Record<symbol, unknown>)[TUPLE] === true;
 }
+
+/** Brand of a dict view (`d.keys()`, `d.values()`, `d.items()`): a list that prints as `dict_items([...])`. */
+export const DICT_VIEW: unique symbol = Symbol('dynamic-context.dictView');

@@ -1,0 +1,216 @@
+import { currentBudget } from '../limits.js';
+import { PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from './types.js';
+import { isDict, isFloat, isNumeric, toNum, typeName, typeError, codePoints } from './values.js';
+import { pyStr } from './print.js';
+import { percentFormat } from './percent-format.js';
+import { TemplateError } from '../../errors.js';
+
+/** Python truthiness; undefined and None are false, nan is true. */
+export function truthy(v: unknown): boolean {
+  switch (typeof v) {
+    case 'boolean': return v;
+    case 'string': return v.length > 0;
+    case 'number': return v !== 0;
+    case 'undefined': return false;
+    case 'function': return true;
+  }
+  if (v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (v instanceof TemplateObject) return true;
+  for (const _ in v as object) return true;
+  return false;
+}
+
+/** Python ==, deep for lists, tuples and dicts; 1 == 1.0 == True. */
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined) return false;
+  const ta = typeof a;
+  if (ta === 'string' || typeof b === 'string') return false;
+  if (isNumeric(a)) return isNumeric(b) && toNum(a) === toNum(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
+    for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
+    return true;
+  }
+  if (isDict(a)) {
+    if (!isDict(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    for (const k of ka) if (!Object.hasOwn(b, k) || !eq(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
+
+function unsupported(op: string, a: unknown, b: unknown): TemplateError {
+  return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function zeroDivision(op: string, floatResult: boolean): TemplateError {
+  if (op === '/') return new TemplateError('division by zero');
+  if (op === '%') return new TemplateError(floatResult ? 'float modulo' : 'integer modulo by zero');
+  return new TemplateError(floatResult ? 'float floor division by zero' : 'integer division or modulo by zero');
+}
+
+/** A numeric result: float (boxed when integral) if either operand was a float. */
+function num(n: number, asFloat: boolean): number | PyFloat {
+  return asFloat ? makeFloat(n) : n;
+}
+
+/** Python's % on numbers: the result has the sign of the divisor. */
+export function pyMod(x: number, y: number): number {
+  const r = x % y;
+  return r !== 0 && (r < 0) !== (y < 0) ? r + y : r;
+}
+
+/** Python's // on numbers. */
+export function pyFloorDiv(x: number, y: number): number {
+  return Math.floor(x / y);
+}
+
+function repeat(seq: string | readonly unknown[], times: unknown, op: string, other: unknown): unknown {
+  if (typeof times === 'boolean') times = times ? 1 : 0;
+  if (typeof times !== 'number' || !Number.isInteger(times)) {
+    throw typeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
+  }
+  const n = Math.max(0, times);
+  if (typeof seq === 'string') {
+    currentBudget().checkLength(seq.length * n);
+    return seq.repeat(n);
+  }
+  currentBudget().checkLength(seq.length * n);
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) out.push(...seq);
+  void op;
+  return isTuple(seq) ? makeTuple(out) : out;
+}
+
+/** A binary arithmetic operator, lenient: an undefined or None operand gives undefined. */
+export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
+  if (op === '%' && typeof a === 'string') return percentFormat(a, b);
+  if (a === undefined || a === null || b === undefined || b === null) return undefined;
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = toNum(a);
+    const y = toNum(b);
+    const asFloat = isFloat(a) || isFloat(b);
+    switch (op) {
+      case '+': return num(x + y, asFloat);
+      case '-': return num(x - y, asFloat);
+      case '*': return num(x * y, asFloat);
+      case '/':
+        if (y === 0) throw zeroDivision(op, asFloat);
+        return makeFloat(x / y);
+      case '//':
+        if (y === 0) throw zeroDivision(op, asFloat);
+        return num(pyFloorDiv(x, y), asFloat);
+      case '%':
+        if (y === 0) throw zeroDivision(op, asFloat);
+        return num(pyMod(x, y), asFloat);
+      case '**':
+        if (x === 0 && y < 0) throw new TemplateError('0.0 cannot be raised to a negative power');
+        return num(x ** y, asFloat || y < 0);
+    }
+  }
+  if (op === '+') {
+    if (typeof a === 'string' && typeof b === 'string') {
+      currentBudget().checkLength(a.length + b.length);
+      return a + b;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+      const out = [...a, ...b];
+      return isTuple(a) ? makeTuple(out) : out;
+    }
+  }
+  if (op === '*') {
+    if (typeof a === 'string' || Array.isArray(a)) return repeat(a as string, b, op, b);
+    if (typeof b === 'string' || Array.isArray(b)) return repeat(b as string, a, op, a);
+  }
+  throw unsupported(op === '**' ? '** or pow()' : op, a, b);
+}
+
+/** `a ~ b`: both as text, None and undefined as ''. */
+export function concat(a: unknown, b: unknown): string {
+  const s = (typeof a === 'string' ? a : pyStr(a)) + (typeof b === 'string' ? b : pyStr(b));
+  if (s.length > 65536) currentBudget().checkLength(s.length);
+  return s;
+}
+
+function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // Code unit order equals code point order unless surrogates meet BMP chars above U+D7FF.
+  const ca = codePoints(a);
+  const cb = codePoints(b);
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    if (ca[i] !== cb[i]) return ca[i].codePointAt(0)! - cb[i].codePointAt(0)!;
+  }
+  return ca.length - cb.length;
+}
+
+/** Python ordering of two defined values: negative, zero or positive; TypeError when unorderable. */
+export function pyCompare(a: unknown, b: unknown, op = '<'): number {
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = toNum(a);
+    const y = toNum(b);
+    return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a === b ? 0 : compareStrings(a, b);
+  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      if (!eq(a[i], b[i])) return pyCompare(a[i], b[i], op);
+    }
+    return a.length - b.length;
+  }
+  throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** An ordering comparison, lenient: an undefined or None operand makes it false. */
+export function compare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return false;
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '<': return a < b;
+      case '<=': return a <= b;
+      case '>': return a > b;
+      case '>=': return a >= b;
+    }
+  }
+  const c = pyCompare(a, b, op);
+  switch (op) {
+    case '<': return c < 0;
+    case '<=': return c <= 0;
+    case '>': return c > 0;
+    case '>=': return c >= 0;
+  }
+}
+
+/** Python `item in container`. */
+export function contains(container: unknown, item: unknown): boolean {
+  if (typeof container === 'string') {
+    if (typeof item !== 'string') {
+      throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    }
+    return container.includes(item);
+  }
+  if (Array.isArray(container)) {
+    for (const x of container) if (eq(x, item)) return true;
+    return false;
+  }
+  if (container === undefined || container === null) return false;
+  if (isDict(container)) return typeof item === 'string' && Object.hasOwn(container, item);
+  throw typeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+/** Unary minus and plus, lenient on undefined and None. */
+export function unary(op: '-' | '+', a: unknown): unknown {
+  if (a === undefined || a === null) return undefined;
+  if (!isNumeric(a)) throw typeError(`bad operand type for unary ${op}: '${typeName(a)}'`);
+  if (op === '+') return typeof a === 'boolean' ? (a ? 1 : 0) : a;
+  const n = -toNum(a);
+  return isFloat(a) ? makeFloat(n) : n === 0 ? 0 : n;
+}
