@@ -1,0 +1,262 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
+import { classifyAddress, type AddressClass } from './address.js';
+import { MAX_TIMEOUT_MS, type ResolvedConfig, type ResolvedOptions } from './config.js';
+import { ContextError, DEFAULT_HINTS } from './errors.js';
+import type { ContextErrorCode, ContextRequest } from './types.js';
+
+/** A 2xx answer whose body was read completely within the limits. */
+export interface TransportResponse {
+  status: number;
+  contentType: string | undefined;
+  /** The body decoded as UTF-8; '' for 204 or an empty body. */
+  text: string;
+  bytes: number;
+}
+
+/** Filled in while the exchange runs, so callers can report status and size even on failure. */
+export interface ExchangeStats {
+  status?: number;
+  bytes: number;
+}
+
+/** Sends the context request of one client configuration. */
+export interface Transport {
+  /** Sends the request; rejects with a `ContextError` only. */
+  send(request: ContextRequest, stats: ExchangeStats): Promise<TransportResponse>;
+  /** Closes the dispatcher the transport owns (never a platform-provided one). */
+  close(): Promise<void>;
+}
+
+type Resolve = NonNullable<ResolvedOptions['lookup']>;
+type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+const BLOCKED = Symbol('blocked-destination');
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|SSL_|HOSTNAME_MISMATCH/;
+const NETWORK_FACTS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection reset',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  ENOTFOUND: 'hostname not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+};
+
+const resolveAll: Resolve = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => {
+      if (error) reject(error);
+      else resolve(addresses as Array<{ address: string; family: 4 | 6 }>);
+    });
+  });
+
+/**
+ * Creates the transport of one client. By default it owns an undici `Agent` (keep-alive,
+ * bounded connections per origin) whose connector resolves every address of the host and
+ * refuses the connection unless all of them are public, so DNS rebinding and names that
+ * resolve to internal addresses are stopped before a byte is sent.
+ *
+ * With a platform-provided `dispatcher` the same check runs once before dispatching, but
+ * that dispatcher resolves the name again on its own: a hostile DNS server could answer
+ * differently the second time (rebinding). Platforms that pass a dispatcher and need the
+ * guard should give it a connector with the same policy, or set `allowPrivateNetwork`
+ * knowingly.
+ */
+export function createTransport(config: ResolvedConfig, options: ResolvedOptions): Transport {
+  const origin = config.origin;
+  const path = `${config.url.pathname}${config.url.search}`;
+  const timeoutMs = Math.min(config.timeoutMs, MAX_TIMEOUT_MS);
+  const maxBytes = options.maxResponseBytes;
+  const resolve = options.lookup ?? resolveAll;
+  const hostname = config.url.hostname.replace(/^\[|\]$/g, '');
+  const guard = !options.allowPrivateNetwork;
+  // A literal IP can't change between calls, so it is classified once, here.
+  const literalClass: AddressClass | undefined = isIP(hostname) === 0 ? undefined : classifyAddress(hostname);
+  const preResolve = guard && literalClass === undefined && options.dispatcher !== undefined;
+  const owned = options.dispatcher === undefined;
+  const dispatcher: Dispatcher = options.dispatcher ?? createAgent(guard, options.lookup);
+
+  const fail = (code: ContextErrorCode, fact: string, extra: { status?: number; hint?: string; cause?: unknown } = {}) =>
+    new ContextError(code, `Context request failed: ${fact} (POST ${origin})`, extra);
+
+  async function exchange(request: ContextRequest, stats: ExchangeStats, signal: AbortSignal): Promise<TransportResponse> {
+    if (guard && literalClass !== undefined && literalClass !== 'public') throw blockedError(literalClass);
+    if (preResolve) await abortable(checkResolved(resolve, hostname), signal);
+    const response = await dispatcher.request({ origin, path, method: 'POST', headers: request.headers, body: request.body, signal });
+    const { statusCode: status, headers, body } = response;
+    stats.status = status;
+    if (status < 200 || status >= 300) {
+      body.destroy();
+      throw statusError(status, headers.location);
+    }
+    const encoding = headerValue(headers['content-encoding']);
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      body.destroy();
+      // Decompressing would let a small body expand past the cap; the request never asks for it.
+      throw fail('invalid_json', `compressed response (${encoding.slice(0, 20)})`, { status, hint: 'The endpoint must answer with an uncompressed JSON body (the request sends no Accept-Encoding).' });
+    }
+    const declared = Number(headerValue(headers['content-length']));
+    if (declared > maxBytes) {
+      body.destroy();
+      throw fail('response_too_large', `Content-Length ${declared} is above the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      stats.bytes += chunk.length;
+      if (stats.bytes > maxBytes) {
+        body.destroy();
+        throw fail('response_too_large', `body passed the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
+      }
+      chunks.push(chunk);
+    }
+    const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, stats.bytes);
+    return { status, contentType: headerValue(headers['content-type']), text: buffer.toString('utf8'), bytes: stats.bytes };
+  }
+
+  function statusError(status: number, location: string | string[] | undefined): ContextError {
+    if (status === 401 || status === 403) return fail('unauthorized', `status ${status}`, { status });
+    if (status >= 300 && status < 400) {
+      const target = redirectOrigin(headerValue(location), config.url);
+      const to = target === undefined ? '' : ` to ${target}`;
+      return fail('http_error', `redirect (status ${status})${to}`, { status, hint: `The endpoint redirects${to}; save the final URL in the settings, because redirects are not followed.` });
+    }
+    return fail('http_error', `status ${status}`, { status });
+  }
+
+  function blockedError(kind: AddressClass): ContextError {
+    return fail('blocked_destination', `destination is a ${kind} address`, {
+      hint: `The endpoint resolves to a ${kind} address, which the platform does not call; use a public hostname that resolves to a public IP.`,
+    });
+  }
+
+  function networkError(error: unknown, stats: ExchangeStats): ContextError {
+    const blocked = findBlocked(error);
+    if (blocked !== undefined) return blockedError(blocked);
+    const code = errorCode(error);
+    const cause = sanitizedCause(error, code);
+    if (code !== undefined && TLS_CODE.test(code)) {
+      return fail('network_error', `TLS certificate not accepted (${code})`, {
+        cause,
+        hint: "The endpoint's TLS certificate could not be verified; it must be valid for the hostname, unexpired and issued by a trusted CA.",
+      });
+    }
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return fail('timeout', `connect did not finish within ${timeoutMs} ms`, { cause, status: stats.status });
+    const fact = (code !== undefined && NETWORK_FACTS[code]) || 'network failure';
+    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? "The endpoint's hostname could not be resolved; check its spelling and DNS records." : DEFAULT_HINTS.network_error;
+    return fail('network_error', code === undefined ? fact : `${fact} (${code})`, { cause, hint });
+  }
+
+  return {
+    async send(request, stats) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        return await exchange(request, stats, controller.signal);
+      } catch (error) {
+        if (error instanceof ContextError) throw error;
+        // Whatever undici reports after the deadline fired, the fact is the deadline.
+        if (controller.signal.aborted) {
+          throw fail('timeout', `no complete answer within ${timeoutMs} ms`, { status: stats.status });
+        }
+        throw networkError(error, stats);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => (owned ? dispatcher.close() : Promise.resolve()),
+  };
+}
+
+function createAgent(guard: boolean, resolve: Resolve | undefined): Agent {
+  const lookup = guard || resolve !== undefined ? createLookup(resolve ?? resolveAll, guard) : undefined;
+  return new Agent({
+    connections: 16,
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    connect: lookup === undefined ? { timeout: MAX_TIMEOUT_MS } : { timeout: MAX_TIMEOUT_MS, lookup },
+  });
+}
+
+/**
+ * A `net.connect` lookup: resolves every address, refuses if any one is not public, then
+ * hands Node exactly the checked addresses, so the socket can only reach one of them.
+ */
+function createLookup(resolve: Resolve, guard: boolean) {
+  return (hostname: string, options: { all?: boolean }, callback: LookupCallback): void => {
+    const checked = guard ? checkResolved(resolve, hostname) : resolve(hostname);
+    checked.then(
+      (addresses) => {
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0].address, addresses[0].family);
+      },
+      (error: Error) => callback(error, []),
+    );
+  };
+}
+
+async function checkResolved(resolve: Resolve, hostname: string): Promise<Array<{ address: string; family: 4 | 6 }>> {
+  const addresses = await resolve(hostname);
+  if (addresses.length === 0) throw Object.assign(new Error('no addresses'), { code: 'ENOTFOUND' });
+  for (const { address } of addresses) {
+    const kind = classifyAddress(address);
+    if (kind !== 'public') throw Object.assign(new Error(`blocked ${kind} address`), { [BLOCKED]: kind });
+  }
+  return addresses;
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Walks the cause chain: undici may wrap the connector's error. */
+function findBlocked(error: unknown): AddressClass | undefined {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const kind = (current as Record<symbol, unknown>)[BLOCKED];
+    if (typeof kind === 'string') return kind as AddressClass;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Only the error's code survives: messages of lower layers may echo hosts, paths or headers. */
+function sanitizedCause(error: unknown, code: string | undefined): Error {
+  const name = error instanceof Error ? error.name : 'Error';
+  const cause = new Error(code ?? name);
+  cause.name = name;
+  return Object.assign(cause, code === undefined ? {} : { code });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function redirectOrigin(location: string | undefined, base: URL): string | undefined {
+  if (location === undefined) return undefined;
+  try {
+    const origin = new URL(location, base).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function tooLargeHint(maxBytes: number): string {
+  return `The response is larger than ${maxBytes} bytes; return only the fields the greeting and prompt use.`;
+}

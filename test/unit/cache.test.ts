@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { LRUCache } from 'lru-cache';
+import { cacheKey, createContextCache, type CachedContext } from '../../src/cache.js';
+import { normalizeCall, normalizeConfig } from '../../src/config.js';
+
+const config = normalizeConfig({ endpoint: 'https://crm.example.com/context', auth: { type: 'bearer', token: 'tok-SECRET-4f2a' } }, { allowHttp: false });
+const base = { agentUuid: 'agent-1', direction: 'inbound', contactNumber: '+15550100', roomSid: 'RM1' } as const;
+const context = (n = 1): CachedContext => ({ variables: { n, account: { tier: 'VIP' } }, warnings: [], bytes: 10 });
+
+describe('cacheKey', () => {
+  const key = cacheKey(config, normalizeCall(base));
+  it.each([
+    { name: 'another contact', call: { ...base, contactNumber: '+15550101' } },
+    { name: 'another agent', call: { ...base, agentUuid: 'agent-2' } },
+    { name: 'another direction', call: { ...base, direction: 'outbound' } },
+    { name: 'another agent number', call: { ...base, agentNumber: '+15550199' } },
+    { name: 'web medium', call: { ...base, medium: 'web' } },
+    { name: 'a web external id', call: { ...base, medium: 'web', externalId: 'v-1' } },
+  ])('gives $name its own key', ({ call }) => {
+    expect(cacheKey(config, normalizeCall(call))).not.toBe(key);
+  });
+
+  it('ignores the room SID, which changes every call', () => {
+    expect(cacheKey(config, normalizeCall({ ...base, roomSid: 'RM2' }))).toBe(key);
+  });
+
+  it('separates credentials and endpoints without containing the secret', () => {
+    const other = normalizeConfig({ ...config, endpoint: config.endpoint, auth: { type: 'bearer', token: 'tok-OTHER' } }, { allowHttp: false });
+    const path = normalizeConfig({ endpoint: 'https://crm.example.com/other' }, { allowHttp: false });
+    expect(cacheKey(other, normalizeCall(base))).not.toBe(key);
+    expect(cacheKey(path, normalizeCall(base))).not.toBe(key);
+    expect(key).not.toContain('tok-SECRET-4f2a');
+  });
+
+  it('keeps numeric and string external ids apart and cannot be forged by separators', () => {
+    const web = { ...base, medium: 'web' } as const;
+    expect(cacheKey(config, normalizeCall({ ...web, externalId: 42 }))).not.toBe(cacheKey(config, normalizeCall({ ...web, externalId: '42' })));
+    const a = normalizeCall({ ...base, agentNumber: 'a","b', contactNumber: 'c' });
+    const b = normalizeCall({ ...base, agentNumber: 'a', contactNumber: 'b","c' });
+    expect(cacheKey(config, a)).not.toBe(cacheKey(config, b));
+  });
+});
+
+describe('createContextCache', () => {
+  it('serves a stored entry until the TTL passes on the injected clock', async () => {
+    let now = 1000;
+    const cache = createContextCache({ ttlMs: 100, maxEntries: 10, now: () => now });
+    await cache.load('k', async () => context());
+    expect(cache.get('k')?.variables.n).toBe(1);
+    now += 99;
+    expect(cache.get('k')).toBeDefined();
+    now += 2;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('stores nothing when the TTL is 0', async () => {
+    const cache = createContextCache({ ttlMs: 0, maxEntries: 10, now: () => 0 });
+    await cache.load('k', async () => context());
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('evicts the least recently used entry past maxEntries', async () => {
+    const cache = createContextCache({ ttlMs: 1000, maxEntries: 2, now: () => 0 });
+    for (const key of ['a', 'b', 'c']) await cache.load(key, async () => context());
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('c')).toBeDefined();
+  });
+
+  it('shares one in-flight load between concurrent callers', async () => {
+    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    let calls = 0;
+    const loader = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 10));
+      return context();
+    };
+    const results = await Promise.all(Array.from({ length: 100 }, () => cache.load('k', loader)));
+    expect(calls).toBe(1);
+    expect(new Set(results).size).toBe(1);
+  });
+
+  it('never stores a failure, so the next load retries', async () => {
+    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    await expect(cache.load('k', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(cache.get('k')).toBeUndefined();
+    await expect(cache.load('k', async () => context(2))).resolves.toMatchObject({ variables: { n: 2 } });
+  });
+
+  it('hands out deeply frozen values', async () => {
+    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const value = await cache.load('k', async () => context());
+    expect(Object.isFrozen(value.variables)).toBe(true);
+    expect(Object.isFrozen(value.variables.account)).toBe(true);
+    expect(() => { (value.variables.account as Record<string, unknown>).tier = 'x'; }).toThrow(TypeError);
+  });
+
+  it('does not store a load that was in flight during clear()', async () => {
+    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    let release!: () => void;
+    const pending = cache.load('k', () => new Promise((r) => { release = () => r(context()); }));
+    cache.clear();
+    release();
+    await pending;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('answers a cached get within 3x of a bare LRUCache#get and above 1M/s', async () => {
+    const cache = createContextCache({ ttlMs: 60_000, maxEntries: 10_000, now: () => performance.now() });
+    const bare = new LRUCache<string, CachedContext>({ max: 10_000, ttl: 60_000, ttlResolution: 0 });
+    const keys = Array.from({ length: 1000 }, (_, i) => cacheKey(config, normalizeCall({ ...base, contactNumber: `+1555${i}` })));
+    for (const key of keys) {
+      await cache.load(key, async () => context());
+      bare.set(key, context());
+    }
+    const time = (get: (key: string) => unknown) => {
+      const start = performance.now();
+      for (let round = 0; round < 300; round++) for (const key of keys) get(key);
+      return performance.now() - start;
+    };
+    time(cache.get); time((k) => bare.get(k)); // warm up
+    const ours = Math.min(time(cache.get), time(cache.get));
+    const theirs = Math.min(time((k) => bare.get(k)), time((k) => bare.get(k)));
+    expect(ours).toBeLessThan(theirs * 3 + 5);
+    expect((300_000 / ours) * 1000).toBeGreaterThan(1_000_000);
+  });
+});
