@@ -149,7 +149,8 @@ describe.concurrent('usage errors exit 2', () => {
 });
 
 describe.concurrent('help and version exit 0', () => {
-  it.for([['--help'], ['-h'], ['render', '--help'], ['preview', '--help'], ['test', '-h'], ['help', 'preview']])('%j', async (args, { expect }) => {
+  it.for(['--help', '-h', 'render --help', 'preview --help', 'test -h', 'help preview'])('dynamic-context %s', async (line, { expect }) => {
+    const args = line.split(' ');
     const run = await runCli(args);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage/);
