@@ -12,10 +12,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isTemplateError } from '../../src/errors.js';
-import { renderTemplate } from '../../src/template/index.js';
 import { TEMPLATE_TEST_DIR, type OracleCase } from './oracle-runner.js';
 
 type CorpusCase = OracleCase & { reason?: string };
+
+// Imported dynamically so that a module that does not load yet still yields a summary for the other engineers.
+let renderTemplate: (source: string, variables: Record<string, unknown>) => string = () => {
+  throw importError;
+};
+let importError: unknown;
+try {
+  ({ renderTemplate } = await import('../../src/template/index.js'));
+} catch (error) {
+  importError = new Error(`src/template/index.ts did not load: ${String(error)}`);
+}
 
 function load(name: string): CorpusCase[] {
   return JSON.parse(readFileSync(join(TEMPLATE_TEST_DIR, name), 'utf8')) as CorpusCase[];
@@ -73,6 +83,7 @@ afterAll(() => {
   const total = Object.values(files).reduce((n, cases) => n + cases.length, 0);
   const lines = [
     `# corpus failures ${new Date().toISOString()}: ${failures.length} failing of ${ran} run (${total} cases)`,
+    ...(importError === undefined ? [] : [`# ${String(importError).replace(/\s+/g, ' ')}`]),
     '# tag failing/total',
     ...[...totalByTag.keys()].sort().map((t) => `tag ${t} ${byTag.get(t) ?? 0}/${totalByTag.get(t)}`),
     '# file<TAB>id<TAB>tags<TAB>detail',
