@@ -64,8 +64,9 @@ export function classifyKey(key: string): SensitiveKind | undefined {
   return words[words.length - 1] === TAIL_TOKEN ? 'token' : undefined;
 }
 
-// 13–19 digits, single spaces or dashes between them, not inside a longer word or number.
-const CARD_RE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g;
+// 13–19 digits, single spaces or dashes between them, not inside a longer word or
+// number, and not after "+" (an E.164 phone number can be Luhn-valid by chance).
+const CARD_RE = /(?<![\w+-])\d(?:[ -]?\d){12,18}(?![\w-])/g;
 const SSN_RE = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g;
 
 /** True for a Luhn-valid 13–19 digit number that starts like a payment card (2–6). */
