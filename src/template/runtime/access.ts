@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { GROUP_TUPLE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
@@ -21,7 +21,12 @@ export function getAttr(obj: unknown, name: string): unknown {
   if (isBlockedName(name)) checkName(name);
   if (typeof obj === 'string') return bind(obj, name, STR_METHODS[name]);
   if (typeof obj !== 'object' || obj === null) return undefined;
-  if (Array.isArray(obj)) return bind(obj, name, isTuple(obj) ? TUPLE_METHODS[name] : LIST_METHODS[name]);
+  if (Array.isArray(obj)) {
+    if ((obj as unknown as Record<symbol, unknown>)[GROUP_TUPLE] === true && (name === 'grouper' || name === 'list')) {
+      return obj[name === 'grouper' ? 0 : 1];
+    }
+    return bind(obj, name, isTuple(obj) ? TUPLE_METHODS[name] : LIST_METHODS[name]);
+  }
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
   if (obj instanceof PyFloat) return undefined;
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];

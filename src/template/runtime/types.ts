@@ -72,3 +72,6 @@ export function isTuple(value: unknown): value is readonly unknown[] {
 
 /** Brand of a dict view (`d.keys()`, `d.values()`, `d.items()`): a list that prints as `dict_items([...])`. */
 export const DICT_VIEW: unique symbol = Symbol('dynamic-context.dictView');
+
+/** Brand of groupby's (grouper, list) tuples, which also answer `.grouper` and `.list`. */
+export const GROUP_TUPLE: unique symbol = Symbol('dynamic-context.groupTuple');
