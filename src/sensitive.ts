@@ -53,15 +53,18 @@ export function keyWords(key: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+// Plurals count: `passwords`, `api_keys` and `tokens` hold the same data.
+const sameWord = (word: string, pattern: string) => word === pattern || word === `${pattern}s`;
+
 /** The kind a key name suggests, if any. */
 export function classifyKey(key: string): SensitiveKind | undefined {
   const words = keyWords(key);
   for (const [pattern, kind] of KEY_PATTERNS) {
     for (let i = 0; i + pattern.length <= words.length; i++) {
-      if (pattern.every((w, j) => words[i + j] === w)) return kind;
+      if (pattern.every((w, j) => sameWord(words[i + j]!, w))) return kind;
     }
   }
-  return words[words.length - 1] === TAIL_TOKEN ? 'token' : undefined;
+  return words.length > 0 && sameWord(words[words.length - 1]!, TAIL_TOKEN) ? 'token' : undefined;
 }
 
 // 13–19 digits, single spaces or dashes between them, not inside a longer word or

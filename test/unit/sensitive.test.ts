@@ -19,7 +19,8 @@ describe('classifyKey', () => {
     ['cvv', 'cvv'], ['cvv2', 'cvv'], ['card_cvc', 'cvv'], ['pin', 'pin'], ['pinCode', 'pin'], ['atm-pin', 'pin'],
     ['card_number', 'card_number'], ['cardNumber', 'card_number'], ['cardnumber', 'card_number'],
     ['creditCard', 'card_number'], ['credit_card_no', 'card_number'], ['ccNumber', 'card_number'],
-    ['access_token', 'token'], ['authToken', 'token'], ['token', 'token'],
+    ['access_token', 'token'], ['authToken', 'token'], ['token', 'token'], ['refresh_tokens', 'token'],
+    ['passwords', 'password'], ['api_keys', 'api_key'], ['cardNumbers', 'card_number'],
     // Look-alikes that must not match.
     ['shipping', undefined], ['opinion', undefined], ['spinner', undefined], ['pinned', undefined],
     ['tokenCount', undefined], ['token_count', undefined], ['passenger', undefined], ['compass', undefined],
