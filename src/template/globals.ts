@@ -1,6 +1,6 @@
 import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
-import { TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
+import { DICT_VIEW, TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
 import { bindArgs, positional, REQUIRED } from './runtime/args.js';
 import { checkName } from './runtime/sandbox.js';
 import { defineKey } from './runtime/collection-methods.js';
@@ -23,6 +23,7 @@ export function pyRange(args: unknown[], kwargs: Kwargs): number[] {
   currentBudget().checkRange(Math.max(0, size));
   const out: number[] = [];
   for (let i = 0; i < size; i++) out.push(start + i * step);
+  Object.defineProperty(out, DICT_VIEW, { value: `range(${start}, ${stop}${step === 1 ? '' : `, ${step}`})` });
   return out;
 }
 

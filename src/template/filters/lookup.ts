@@ -17,7 +17,7 @@ export function attrGetter(attribute: unknown, lower = false, dflt: unknown = nu
   return (item) => {
     for (const part of path) {
       item = getItem(item, part);
-      if (dflt !== null && dflt !== undefined && item === undefined) item = dflt;
+      if (dflt !== null && dflt !== undefined && (item === undefined || item === null)) item = dflt;
     }
     return lower && typeof item === 'string' ? item.toLowerCase() : item;
   };

@@ -66,7 +66,9 @@ export function pyRepr(v: unknown): string {
     const parts = v.map(pyRepr);
     if (isTuple(v)) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     const view = (v as unknown as Record<symbol, string | undefined>)[DICT_VIEW];
-    return view === undefined ? `[${parts.join(', ')}]` : `${view}([${parts.join(', ')}])`;
+    if (view === undefined) return `[${parts.join(', ')}]`;
+    // range() results carry their whole repr ("range(0, 3)"); dict views a prefix.
+    return view.startsWith('range(') ? view : `${view}([${parts.join(', ')}])`;
   }
   if (isDict(v)) {
     const parts: string[] = [];

@@ -3,6 +3,7 @@ import { pyRepr, pyStr } from './print.js';
 import { formatValue } from './format-spec.js';
 import { getAttr, getItem } from './access.js';
 import type { Kwargs } from './types.js';
+import { isDict, typeName } from './values.js';
 
 /** Python's `str.format(*args, **kwargs)`, lenient: None and undefined fields print as ''. */
 export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs): string {
@@ -29,7 +30,7 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
     const rest = /\.([^.[]+)|\[([^\]]+)\]/gy;
     let part: RegExpExecArray | null;
     while ((part = rest.exec(m[2])) !== null) {
-      value = part[1] !== undefined ? getAttr(value, part[1]) : getItem(value, /^\d+$/.test(part[2]) ? Number(part[2]) : part[2]);
+      value = part[1] !== undefined ? formatAttr(value, part[1]) : getItem(value, /^\d+$/.test(part[2]) ? Number(part[2]) : part[2]);
     }
     return value;
   };
@@ -105,4 +106,13 @@ function indexOutsideBrackets(s: string, ch: string): number {
     else if (!inBracket && s[j] === ch) return j;
   }
   return -1;
+}
+
+/** Python's getattr as str.format uses it: a dict's keys are not attributes there. */
+function formatAttr(value: unknown, name: string): unknown {
+  const attr = isDict(value) && Object.hasOwn(value, name) ? undefined : getAttr(value, name);
+  if (attr === undefined && value !== undefined && value !== null) {
+    throw new TemplateError(`AttributeError: '${typeName(value)}' object has no attribute '${name}'`);
+  }
+  return attr;
 }
