@@ -41,8 +41,15 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   async function exchange(call: ResolvedCall, stats: ExchangeStats): Promise<ParsedContext> {
     const response = await transport.send(buildResolvedRequest(resolved, call), stats);
     if (BLANK.test(response.text)) return { variables: {}, warnings: [EMPTY_BODY_WARNING], bytes: response.bytes, merged: false };
-    const json = parseContextBody(response.text, response.contentType);
-    const scan = scanSensitiveData(mergeContext(json), opts.sensitiveData);
+    let json: unknown;
+    let merged: Record<string, unknown>;
+    try {
+      json = parseContextBody(response.text, response.contentType);
+      merged = mergeContext(json);
+    } catch (error) {
+      throw withStatus(toContextError(error), response.status);
+    }
+    const scan = scanSensitiveData(merged, opts.sensitiveData);
     return { variables: scan.variables, warnings: scan.warnings, bytes: response.bytes, merged: Array.isArray(json) };
   }
 
@@ -156,4 +163,10 @@ function toContextError(error: unknown): ContextError {
   if (isContextError(error)) return error;
   const name = error instanceof Error ? error.name : typeof error;
   return new ContextError('invalid_response', `Context request failed: unexpected ${name} while reading the response`, { cause: new Error(name) });
+}
+
+/** Body faults happen after a 2xx arrived; the status tells the editor the request itself worked. */
+function withStatus(error: ContextError, status: number): ContextError {
+  if (error.status !== undefined) return error;
+  return new ContextError(error.code, error.message, { status, hint: error.hint, cause: error.cause });
 }

@@ -90,25 +90,25 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     const { statusCode: status, headers, body } = response;
     stats.status = status;
     if (status < 200 || status >= 300) {
-      body.destroy();
+      discard(body);
       throw statusError(status, headers.location);
     }
     const encoding = headerValue(headers['content-encoding']);
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-      body.destroy();
+      discard(body);
       // Decompressing would let a small body expand past the cap; the request never asks for it.
       throw fail('invalid_json', `compressed response (${encoding.slice(0, 20)})`, { status, hint: 'The endpoint must answer with an uncompressed JSON body (the request sends no Accept-Encoding).' });
     }
     const declared = Number(headerValue(headers['content-length']));
     if (declared > maxBytes) {
-      body.destroy();
+      discard(body);
       throw fail('response_too_large', `Content-Length ${declared} is above the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
     }
     const chunks: Buffer[] = [];
     for await (const chunk of body as AsyncIterable<Buffer>) {
       stats.bytes += chunk.length;
       if (stats.bytes > maxBytes) {
-        body.destroy();
+        discard(body);
         throw fail('response_too_large', `body passed the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
       }
       chunks.push(chunk);
@@ -242,6 +242,14 @@ function sanitizedCause(error: unknown, code: string | undefined): Error {
   cause.name = name;
   return Object.assign(cause, code === undefined ? {} : { code });
 }
+
+/** Drops a body unread; undici reports the early end as an 'error' event that must not go unhandled. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', ignore);
+  body.destroy();
+}
+
+function ignore(): void {}
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
