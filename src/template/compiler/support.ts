@@ -1,0 +1,71 @@
+import { TemplateError } from '../../errors.js';
+import { GLOBALS } from '../globals.js';
+import { currentBudget } from '../limits.js';
+import { iterate } from '../runtime/access.js';
+import { isDict } from '../runtime/values.js';
+import type { Kwargs } from '../runtime/types.js';
+
+/**
+ * Helpers the generated code calls besides the runtime's operations. Kept small:
+ * everything a template name can reach goes through `resolveName`, so no JS global
+ * is ever in scope of a template.
+ */
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A free name: the render's variables first, then the template globals. */
+export function resolveName(vars: Record<string, unknown>, name: string): unknown {
+  if (hasOwn.call(vars, name)) return vars[name];
+  return hasOwn.call(GLOBALS, name) ? GLOBALS[name] : undefined;
+}
+
+/** `a, b = value` (set or for target): Python's unpacking with its count check. */
+export function unpack(value: unknown, count: number): unknown[] {
+  const items = iterate(value);
+  if (items.length !== count) {
+    const reason = items.length < count ? `not enough values to unpack (expected ${count}, got ${items.length})` : `too many values to unpack (expected ${count})`;
+    throw new TemplateError(reason);
+  }
+  return items;
+}
+
+/** A dict literal: keys are stored as own properties of a null-prototype object. */
+export function makeDict(entries: unknown[]): Record<string, unknown> {
+  const dict = Object.create(null) as Record<string, unknown>;
+  for (let i = 0; i < entries.length; i += 2) {
+    const key = entries[i];
+    if (typeof key === 'object' && key !== null) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
+    dict[key === null ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
+  }
+  return dict;
+}
+
+/** `f(*args)`: positional arguments followed by the items of `star`. */
+export function spreadArgs(args: unknown[], star: unknown): unknown[] {
+  return args.concat(iterate(star));
+}
+
+/** `f(**kw)`: explicit keywords merged with a dict's items. */
+export function spreadKwargs(kwargs: Kwargs, starstar: unknown): Kwargs {
+  const out = Object.create(null) as Record<string, unknown>;
+  if (kwargs !== undefined) Object.assign(out, kwargs);
+  if (starstar !== undefined && starstar !== null) {
+    if (!isDict(starstar)) throw new TemplateError('argument after ** must be a mapping');
+    for (const key of Object.keys(starstar)) out[key] = starstar[key];
+  }
+  return out;
+}
+
+/** Strings and lists a template builds stay under the output bound (`s ~ s` doubling in a loop). */
+export function guardSize<V>(value: V): V {
+  if ((typeof value === 'string' || Array.isArray(value)) && value.length > 65536) currentBudget().checkLength(value.length);
+  return value;
+}
+
+export function unknownFilter(name: string): never {
+  throw new TemplateError(`No filter named '${name}'`);
+}
+
+export function unknownTest(name: string): never {
+  throw new TemplateError(`No test named '${name}'`);
+}

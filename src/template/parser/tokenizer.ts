@@ -1,0 +1,147 @@
+import nunjucks from 'nunjucks';
+import { TemplateError } from '../../errors.js';
+
+/** A token as nunjucks' lexer produces it (lineno/colno are 0-based). */
+export interface Token {
+  type: string;
+  value: string;
+  lineno: number;
+  colno: number;
+}
+
+/** The slice of nunjucks' Tokenizer that the parser relies on. */
+interface NunjucksTokenizer {
+  str: string;
+  index: number;
+  lineno: number;
+  colno: number;
+  in_code: boolean;
+  tags: Record<string, string>;
+  nextToken(): Token | null;
+  current(): string;
+  forward(): void;
+  forwardN(n: number): void;
+  isFinished(): boolean;
+}
+
+type TokenizerClass = new (src: string, opts?: object) => NunjucksTokenizer;
+
+const lexer = (nunjucks as unknown as { lexer: { lex(src: string): NunjucksTokenizer } & Record<string, string> }).lexer;
+
+/** nunjucks exports only `lex()`; its Tokenizer class is reached through an instance, never modified. */
+const BaseTokenizer = Object.getPrototypeOf(lexer.lex('')).constructor as TokenizerClass;
+
+export const T = {
+  STRING: lexer.TOKEN_STRING,
+  DATA: lexer.TOKEN_DATA,
+  BLOCK_START: lexer.TOKEN_BLOCK_START,
+  BLOCK_END: lexer.TOKEN_BLOCK_END,
+  VARIABLE_START: lexer.TOKEN_VARIABLE_START,
+  VARIABLE_END: lexer.TOKEN_VARIABLE_END,
+  COMMENT: lexer.TOKEN_COMMENT,
+  LEFT_PAREN: lexer.TOKEN_LEFT_PAREN,
+  RIGHT_PAREN: lexer.TOKEN_RIGHT_PAREN,
+  LEFT_BRACKET: lexer.TOKEN_LEFT_BRACKET,
+  RIGHT_BRACKET: lexer.TOKEN_RIGHT_BRACKET,
+  LEFT_CURLY: lexer.TOKEN_LEFT_CURLY,
+  RIGHT_CURLY: lexer.TOKEN_RIGHT_CURLY,
+  OPERATOR: lexer.TOKEN_OPERATOR,
+  COMMA: lexer.TOKEN_COMMA,
+  COLON: lexer.TOKEN_COLON,
+  TILDE: lexer.TOKEN_TILDE,
+  PIPE: lexer.TOKEN_PIPE,
+  INT: lexer.TOKEN_INT,
+  FLOAT: lexer.TOKEN_FLOAT,
+  BOOLEAN: lexer.TOKEN_BOOLEAN,
+  NONE: lexer.TOKEN_NONE,
+  SYMBOL: lexer.TOKEN_SYMBOL,
+  WHITESPACE: lexer.TOKEN_WHITESPACE,
+  REGEX: lexer.TOKEN_REGEX,
+} as const;
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+};
+
+/** Python's unicode-escape decoding of a string literal body (what Jinja2's lexer applies). */
+export function decodePythonEscapes(raw: string, fail: (msg: string) => never): string {
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = raw[++i];
+    if (next === undefined) fail('EOL while scanning string literal');
+    const simple = SIMPLE_ESCAPES[next];
+    if (simple !== undefined) {
+      out += simple;
+    } else if (next >= '0' && next <= '7') {
+      const digits = /^[0-7]{1,3}/.exec(raw.slice(i))![0];
+      out += String.fromCodePoint(parseInt(digits, 8));
+      i += digits.length - 1;
+    } else if (next === 'x' || next === 'u' || next === 'U') {
+      const width = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+      const hex = raw.slice(i + 1, i + 1 + width);
+      if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) fail(`truncated \\${next} escape in string literal`);
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) fail('illegal Unicode character in string literal');
+      out += String.fromCodePoint(code);
+      i += width;
+    } else {
+      // Python keeps unknown escapes as they are (`'\d'` is backslash + d).
+      out += '\\' + next;
+    }
+  }
+  return out;
+}
+
+/**
+ * Jinja2's newline handling: its lexer splits the source with str.splitlines() and
+ * rejoins with "\n", which normalises every line break and drops one final break.
+ */
+const LINE_BREAK = /\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+export function normalizeSource(source: string): string {
+  const text = source.replace(LINE_BREAK, '\n');
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/**
+ * nunjucks' tokenizer with Jinja2's literal rules: Python string escapes, `null` as
+ * a plain name, `1_000` and `1e3` numbers. A subclass, so nunjucks itself is unchanged.
+ */
+export class JinjaTokenizer extends BaseTokenizer {
+  override nextToken(): Token | null {
+    const atString = this.in_code && (this.current() === '"' || this.current() === "'");
+    const start = { lineno: this.lineno, colno: this.colno };
+    if (atString) return { type: T.STRING, value: this.readString(), ...start };
+    const tok = super.nextToken();
+    if (tok === null) return tok;
+    if (tok.type === T.NONE && tok.value === 'null') return { ...tok, type: T.SYMBOL };
+    if (tok.type === T.SYMBOL && /^[0-9]/.test(tok.value)) return numberToken(tok);
+    if (tok.type === T.REGEX) throw syntaxError("Unexpected char 'r/'", tok);
+    return tok;
+  }
+
+  private readString(): string {
+    const quote = this.current();
+    const body = new RegExp(quote === '"' ? '^"((?:[^"\\\\]|\\\\[\\s\\S])*)"' : "^'((?:[^'\\\\]|\\\\[\\s\\S])*)'").exec(this.str.slice(this.index));
+    const pos = { lineno: this.lineno, colno: this.colno };
+    if (body === null) throw syntaxError('Unexpected end of string', pos);
+    this.forwardN(body[0].length);
+    return decodePythonEscapes(body[1], (msg) => { throw syntaxError(msg, pos); });
+  }
+}
+
+function numberToken(tok: Token): Token {
+  const digits = tok.value.replace(/_/g, '');
+  if (/^[0-9]+$/.test(digits) && !/__|_$/.test(tok.value)) return { ...tok, type: T.INT, value: digits };
+  if (/^[0-9]+(\.[0-9]*)?[eE][0-9]+$/.test(digits)) return { ...tok, type: T.FLOAT, value: digits };
+  throw syntaxError(`Invalid number '${tok.value}'`, tok);
+}
+
+export function syntaxError(reason: string, at: { lineno: number; colno: number }): TemplateError {
+  return new TemplateError(reason, { line: at.lineno + 1, column: at.colno + 1 });
+}
