@@ -47,6 +47,10 @@ export function cacheKey(config: ResolvedConfig, call: ResolvedCall): string {
  * each load makes its own request). `now` is the clock TTLs are measured with.
  */
 export function createContextCache(options: { ttlMs: number; maxEntries: number; now: () => number }): ContextCache {
+  // lru-cache reads a start time of 0 as "no TTL", so an injected clock that starts at 0
+  // would make entries immortal; shifting the clock to start at 1 keeps differences exact.
+  const origin = options.now() - 1;
+  const now = () => options.now() - origin;
   const store =
     options.ttlMs > 0
       ? new LRUCache<string, CachedContext>({
@@ -55,7 +59,7 @@ export function createContextCache(options: { ttlMs: number; maxEntries: number;
           // ttlResolution 0: read the clock on every check, so an injected clock is exact
           // and no timer is armed per lookup.
           ttlResolution: 0,
-          perf: { now: options.now },
+          perf: { now },
         })
       : undefined;
   const inFlight = new Map<string, Promise<CachedContext>>();

@@ -53,6 +53,14 @@ describe('createContextCache', () => {
     expect(cache.get('k')).toBeUndefined();
   });
 
+  it('expires entries even when the injected clock starts at 0', async () => {
+    let now = 0;
+    const cache = createContextCache({ ttlMs: 100, maxEntries: 10, now: () => now });
+    await cache.load('k', async () => context());
+    now = 101;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
   it('stores nothing when the TTL is 0', async () => {
     const cache = createContextCache({ ttlMs: 0, maxEntries: 10, now: () => 0 });
     await cache.load('k', async () => context());
