@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
-import { PyFloat, TemplateObject } from '../runtime/types.js';
+import { PY_NONE, PyFloat, TemplateObject } from '../runtime/types.js';
 import { formatFloat, formatInt } from '../runtime/print.js';
 import { isDict, typeName } from '../runtime/values.js';
 
@@ -32,7 +32,7 @@ function dump(v: unknown, indent: string | null, depth: number): string {
       if (Number.isInteger(v)) return formatInt(v);
       return v !== v ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : formatFloat(v);
   }
-  if (v === null) return 'null';
+  if (v === null || v === PY_NONE) return 'null';
   if (v instanceof PyFloat) return formatFloat(v.value);
   const nl = indent === null ? '' : '\n' + indent.repeat(depth + 1);
   const end = indent === null ? '' : '\n' + indent.repeat(depth);

@@ -2,7 +2,7 @@ import { TemplateError } from '../../errors.js';
 import { getItem, iterate } from '../runtime/access.js';
 import { pyCompare } from '../runtime/ops.js';
 import { isDict, typeName } from '../runtime/values.js';
-import { PyFloat } from '../runtime/types.js';
+import { PY_NONE, PyFloat } from '../runtime/types.js';
 
 /** Jinja2's attribute path "a.b.0": dotted parts, digit-only parts as indexes. */
 function parts(attribute: unknown): unknown[] {
@@ -64,6 +64,7 @@ export function hashKey(v: unknown): string {
     case 'undefined': return 'u';
   }
   if (v === null) return 'N';
+  if (v === PY_NONE) return 'None';
   if (v instanceof PyFloat) return 'n' + v.value;
   if (Array.isArray(v) && Object.isFrozen(v)) return 't' + v.map(hashKey).join('\u0000');
   throw new TemplateError(`unhashable type: '${typeName(v)}'`);

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { GROUP_TUPLE, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { GROUP_TUPLE, PY_NONE, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { pyRepr, reprString } from '../runtime/print.js';
@@ -51,7 +51,7 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
 
 /** pprint: repr with dict keys sorted, as pprint.pformat writes short values. */
 function pformat(v: unknown): string {
-  if (v === null) return 'None';
+  if (v === null || v === PY_NONE) return 'None';
   if (isDict(v)) {
     const keys = Object.keys(v).sort();
     return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key])}`).join(', ')}}`;
@@ -65,7 +65,7 @@ function pformat(v: unknown): string {
 export const MAPPING_FILTERS: Record<string, FilterFunction> = {
   default: (v, a, k) => {
     const [dflt, boolean] = bindArgs('default', ['default_value', 'boolean'], ['', false], a, k);
-    if (v === undefined || v === null || (truthy(boolean) && !truthy(v))) return dflt;
+    if (v === undefined || v === null || v === PY_NONE || (truthy(boolean) && !truthy(v))) return dflt;
     return v;
   },
   items,

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { GROUP_TUPLE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { GROUP_TUPLE, PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
@@ -28,7 +28,7 @@ export function getAttr(obj: unknown, name: string): unknown {
     return bind(obj, name, isTuple(obj) ? TUPLE_METHODS[name] : LIST_METHODS[name]);
   }
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
-  if (obj instanceof PyFloat) return undefined;
+  if (obj instanceof PyFloat || obj === PY_NONE) return undefined;
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
   return bind(obj, name, DICT_METHODS[name]);
 }

@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
-import { DICT_VIEW, makeTuple, type Kwargs } from './types.js';
+import { DICT_VIEW, PY_NONE, makeTuple, type Kwargs } from './types.js';
 import { eq, pyCompare, truthy } from './ops.js';
 import { pyRepr } from './print.js';
 import { isInt, typeName } from './values.js';
@@ -33,16 +33,10 @@ export const TUPLE_METHODS: Readonly<Record<string, Method<readonly unknown[]>>>
   count: (l: readonly unknown[], a: unknown[], k: Kwargs) => (positional('count', a, k, 1, 1), l.filter((x) => eq(x, a[0])).length),
 });
 
-/** Python's sort key for `list.sort(key=..., reverse=...)`. */
+/** list.sort(key=…, reverse=…): stable both ways, as Python's (equal items keep their order). */
 export function pySort(items: unknown[], key?: (v: unknown) => unknown, reverse = false): unknown[] {
   const keyed = items.map((v) => [key ? key(v) : v, v] as const);
-  keyed.sort((a, b) => pyCompare(a[0], b[0]) || 0);
-  if (reverse) {
-    // Python's reverse sort stays stable: reverse, stable sort, reverse back.
-    const rev = items.map((v) => [key ? key(v) : v, v] as const).reverse();
-    rev.sort((a, b) => pyCompare(b[0], a[0]) || 0);
-    return rev.map((p) => p[1]);
-  }
+  keyed.sort(reverse ? (a, b) => pyCompare(b[0], a[0]) || 0 : (a, b) => pyCompare(a[0], b[0]) || 0);
   return keyed.map((p) => p[1]);
 }
 
@@ -54,7 +48,7 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     positional('append', a, k, 1, 1);
     currentBudget().chargeIterations(1);
     l.push(a[0]);
-    return null;
+    return PY_NONE;
   },
   extend: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('extend', a, k, 1, 1);
@@ -62,13 +56,13 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     currentBudget().checkLength(l.length + items.length);
     currentBudget().chargeIterations(items.length);
     l.push(...items);
-    return null;
+    return PY_NONE;
   },
   insert: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('insert', a, k, 2, 2);
     currentBudget().chargeIterations(1);
     l.splice(normIndex(a[0], l.length), 0, a[1]);
-    return null;
+    return PY_NONE;
   },
   pop: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('pop', a, k, 0, 1);
@@ -84,16 +78,16 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     const i = l.findIndex((x) => eq(x, a[0]));
     if (i < 0) throw new TemplateError('list.remove(x): x not in list');
     l.splice(i, 1);
-    return null;
+    return PY_NONE;
   },
-  clear: (l: unknown[], a: unknown[], k: Kwargs) => (positional('clear', a, k, 0, 0), (l.length = 0), null),
-  reverse: (l: unknown[], a: unknown[], k: Kwargs) => (positional('reverse', a, k, 0, 0), l.reverse(), null),
+  clear: (l: unknown[], a: unknown[], k: Kwargs) => (positional('clear', a, k, 0, 0), (l.length = 0), PY_NONE),
+  reverse: (l: unknown[], a: unknown[], k: Kwargs) => (positional('reverse', a, k, 0, 0), l.reverse(), PY_NONE),
   sort: (l: unknown[], a: unknown[], k: Kwargs) => {
     if (a.length) throw new TemplateError('sort() takes no positional arguments');
     const [key, reverse] = bindArgs('sort', ['key', 'reverse'], [null, false], [], k);
     const sorted = pySort(l, key === null ? undefined : (v) => callValue(key, [v], undefined), truthy(reverse));
     for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
-    return null;
+    return PY_NONE;
   },
 });
 
@@ -103,7 +97,7 @@ type Dict = Record<string, unknown>;
 export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assign(Object.create(null), {
   get: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('get', a, k, 1, 2);
-    return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : null;
+    return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : PY_NONE;
   },
   keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
   values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
@@ -123,7 +117,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   setdefault: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('setdefault', a, k, 1, 2);
     const key = dictKey(a[0]);
-    if (!Object.hasOwn(d, key)) defineKey(d, key, a.length > 1 ? a[1] : null);
+    if (!Object.hasOwn(d, key)) defineKey(d, key, a.length > 1 ? a[1] : PY_NONE);
     return d[key];
   },
   update: (d: Dict, a: unknown[], k: Kwargs) => {
@@ -134,12 +128,12 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
       for (const key of Object.keys(src)) defineKey(d, dictKey(key), (src as Dict)[key]);
     }
     if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
-    return null;
+    return PY_NONE;
   },
   clear: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('clear', a, k, 0, 0);
     for (const key of Object.keys(d)) delete d[key];
-    return null;
+    return PY_NONE;
   },
 });
 

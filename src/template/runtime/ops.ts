@@ -1,5 +1,5 @@
 import { currentBudget } from '../limits.js';
-import { PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from './types.js';
+import { PY_NONE, PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from './types.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError, codePoints } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
@@ -18,6 +18,7 @@ export function truthy(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof TemplateObject) return true;
+  if (v === PY_NONE) return false;
   for (const _ in v as object) return true;
   return false;
 }
@@ -25,7 +26,9 @@ export function truthy(v: unknown): boolean {
 /** Python ==, deep for lists, tuples and dicts; 1 == 1.0 == True. */
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (a === null || b === null || a === undefined || b === undefined) return false;
+  // JSON null equals None (the oracle's Null == None); undefined equals only undefined.
+  if (a === null || a === PY_NONE) return b === null || b === PY_NONE;
+  if (b === null || b === PY_NONE || a === undefined || b === undefined) return false;
   const ta = typeof a;
   if (ta === 'string' || typeof b === 'string') return false;
   if (isNumeric(a)) return isNumeric(b) && toNum(a) === toNum(b);

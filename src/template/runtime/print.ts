@@ -1,4 +1,4 @@
-import { PyFloat, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
+import { PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside 1e-4..1e16. */
@@ -42,12 +42,13 @@ export function pyStr(v: unknown): string {
   if (v === null) return '';
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
+  if (v === PY_NONE) return 'None';
   return pyRepr(v);
 }
 
 /** What `{{ v }}` prints (finalize: None and undefined print nothing). */
 export function outputValue(v: unknown): string {
-  return typeof v === 'string' ? v : pyStr(v);
+  return typeof v === 'string' ? v : v === PY_NONE ? '' : pyStr(v);
 }
 
 /** Python's repr(): strings quoted, None inside containers, floats as Python writes them. */
@@ -59,7 +60,7 @@ export function pyRepr(v: unknown): string {
     case 'undefined': return 'Undefined';
     case 'function': return isCallable(v) ? `<function ${v[CALLABLE]}>` : '<function>';
   }
-  if (v === null) return 'None';
+  if (v === null || v === PY_NONE) return 'None';
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
   if (Array.isArray(v)) {

@@ -75,3 +75,17 @@ export const DICT_VIEW: unique symbol = Symbol('dynamic-context.dictView');
 
 /** Brand of groupby's (grouper, list) tuples, which also answer `.grouper` and `.list`. */
 export const GROUP_TUPLE: unique symbol = Symbol('dynamic-context.groupTuple');
+
+/**
+ * Python's None as a template makes it (the `none` literal, `d.get('x')`, a method's
+ * return value). JSON null in the variables stays `null`, which the lenient dialect
+ * treats like a missing value; PY_NONE is strict, as in Jinja2: `"x" ~ none` is
+ * "xNone", `none + 1` is a TypeError. Both print as '' at top level and test `is none`.
+ */
+export class PyNone {
+  private constructor() {}
+  static readonly instance = Object.freeze(new PyNone());
+}
+
+/** The Python None singleton (see PyNone). */
+export const PY_NONE: PyNone = PyNone.instance;
