@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startCrmServer, type CrmServer } from '../../examples/crm-server.js';
-import { runCli } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli.js';
 
 const TOKEN = 'tok-SECRET-9c1e';
 const LOCAL = ['--allow-http', '--allow-private-network'];
@@ -24,7 +24,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-describe.concurrent('render (offline)', () => {
+describe.concurrent('render (offline)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('renders a template with the JSON of a file and exits 0', async ({ expect }) => {
     const run = await runCli(['render', '--template', 'examples/greeting.j2', '--context', 'examples/context.json']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -55,7 +55,7 @@ describe.concurrent('render (offline)', () => {
   });
 });
 
-describe.concurrent('preview', () => {
+describe.concurrent('preview', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('renders the greeting for a known contact from the endpoint', async ({ expect }) => {
     const run = await runCli(['preview', ...endpoint(), '--bearer', TOKEN, '--contact', MARIA, '--template', 'examples/greeting.j2', ...LOCAL]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -82,7 +82,7 @@ describe.concurrent('preview', () => {
   });
 });
 
-describe.concurrent('test', () => {
+describe.concurrent('test', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints a readable report and exits 0', async ({ expect }) => {
     const run = await runCli(['test', ...endpoint(), '--contact', MARIA, ...LOCAL], { DYNAMIC_CONTEXT_TOKEN: TOKEN });
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -127,7 +127,7 @@ describe.concurrent('test', () => {
   });
 });
 
-describe.concurrent('usage errors exit 2', () => {
+describe.concurrent('usage errors exit 2', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.for([
     { name: 'an unknown flag', args: ['render', '--bogus', '--template', 'examples/greeting.j2'], message: 'unknown option --bogus' },
     { name: 'a missing --template', args: ['render', '--context', 'examples/context.json'], message: 'missing required option --template' },
@@ -148,7 +148,7 @@ describe.concurrent('usage errors exit 2', () => {
   });
 });
 
-describe.concurrent('help and version exit 0', () => {
+describe.concurrent('help and version exit 0', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.for(['--help', '-h', 'render --help', 'preview --help', 'test -h', 'help preview'])('dynamic-context %s', async (line, { expect }) => {
     const args = line.split(' ');
     const run = await runCli(args);
@@ -163,7 +163,7 @@ describe.concurrent('help and version exit 0', () => {
   });
 });
 
-describe.concurrent('secrets never reach stdout or stderr', () => {
+describe.concurrent('secrets never reach stdout or stderr', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const SECRET_CASES: Array<{ name: string; args: string[]; env: Record<string, string>; endpoint?: boolean }> = [
     { name: 'a bearer flag with a stray argument', args: ['test', '--bearer', TOKEN, TOKEN], env: {} },
     { name: 'a bearer flag beside an unknown flag', args: ['test', `--bearer=${TOKEN}`, '--bogus'], env: {} },

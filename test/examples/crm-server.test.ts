@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone, startCrmServer, type CrmServer } from '../../examples/crm-server.js';
-import { ROOT } from '../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT } from '../cli/run-cli.js';
 
 const TOKEN = 'crm-test-token-3f7a';
 let server: CrmServer;
@@ -93,10 +93,10 @@ describe('normalizePhone', () => {
   });
 });
 
-describe('npm run demo', () => {
+describe('npm run demo', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints the greetings of a VIP, a new customer and a suspended account, then exits 0', async () => {
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: ROOT, timeout: 15_000 }, (error, out) => {
+      execFile(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: ROOT, timeout: 40_000 }, (error, out) => {
         if (error && typeof error.code !== 'number') return reject(error);
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout: out });
       });
