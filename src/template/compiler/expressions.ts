@@ -178,6 +178,8 @@ export class ExprCompiler {
       const b = this.resolve(fn.obj.name);
       if (b.loop && e.args.star === null && e.args.keywords.length === 0) return `(${this.mark(e.pos)}cycleItem(${b.loop.index},[${this.list(e.args.positional)}]))`;
     }
+    // `x.items()`: a method call reaches the Python method even when the data has an `items` key.
+    if (fn.kind === 'getattr') return `(${this.mark(e.pos)}callMethod(${this.expr(fn.obj)},${JSON.stringify(fn.attr)},${this.args(e.args)}))`;
     return `(${this.mark(e.pos)}callValue(${this.expr(fn)},${this.args(e.args)}))`;
   }
 

@@ -1,7 +1,9 @@
 import { TemplateError } from '../../errors.js';
 import { GLOBALS } from '../globals.js';
 import { currentBudget } from '../limits.js';
-import { iterate } from '../runtime/access.js';
+import { callValue, getAttr, iterate } from '../runtime/access.js';
+import { DICT_METHODS } from '../runtime/collection-methods.js';
+import { isCallable } from '../runtime/types.js';
 import { isDict } from '../runtime/values.js';
 import type { Kwargs } from '../runtime/types.js';
 
@@ -68,4 +70,16 @@ export function unknownFilter(name: string): never {
 
 export function unknownTest(name: string): never {
   throw new TemplateError(`No test named '${name}'`);
+}
+
+/**
+ * `obj.name(args)`. Attribute lookup prefers data (`order.items` is the JSON key), but a
+ * call of a dict method name still reaches the method, as issue 3 asks.
+ */
+export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
+  const fn = getAttr(obj, name);
+  if (!isCallable(fn) && isDict(obj) && Object.hasOwn(DICT_METHODS, name)) {
+    return (DICT_METHODS[name] as (self: unknown, a: unknown[], k: Kwargs) => unknown)(obj, args, kwargs);
+  }
+  return callValue(fn, args, kwargs);
 }

@@ -387,7 +387,9 @@ export class ExpressionParser extends NunjucksParser {
   private parseTestExpr(value: Expr): Expr {
     const isTok = this.take();
     const negated = this.skipIf(T.SYMBOL, 'not');
-    const tok = this.expectType(T.SYMBOL);
+    const tok = this.take();
+    // `is none`, `is true`, `is false`: nunjucks lexes these names as literals.
+    if (tok.type !== T.SYMBOL && tok.type !== T.NONE && tok.type !== T.BOOLEAN) throw this.unexpected(tok);
     let name = tok.value;
     while (this.skipIf(T.OPERATOR, '.')) name += '.' + this.expectType(T.SYMBOL).value;
     let args: Args = { positional: [], keywords: [], star: null, starstar: null };

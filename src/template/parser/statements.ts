@@ -37,6 +37,8 @@ export class TemplateParser extends ExpressionParser {
         body.push({ kind: 'output', value, pos: this.pos(tok) });
       } else if (tok.type === T.BLOCK_START) {
         this.trimNext = false;
+        // `{%+` only matters with lstrip_blocks, which the profile leaves off.
+        if (tok.value === '{%' && this.is(T.OPERATOR, '+')) this.nextToken();
         const tag = this.peekToken();
         if (tag !== null && endTags !== null && tag.type === T.SYMBOL && endTags.includes(tag.value)) return body;
         const stmt = this.parseStatement();

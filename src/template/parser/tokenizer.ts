@@ -112,17 +112,42 @@ export function normalizeSource(source: string): string {
  * nunjucks' tokenizer with Jinja2's literal rules: Python string escapes, `null` as
  * a plain name, `1_000` and `1e3` numbers. A subclass, so nunjucks itself is unchanged.
  */
+const FLOAT_RE = /^(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?[eE][+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/;
+const INT_RE = /^(?:0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[\da-fA-F])+|[1-9](?:_?\d)*|0(?:_?0)*)/;
+
+/**
+ * nunjucks' tokenizer with Jinja2's literal rules: Python string escapes, Python
+ * number syntax (`1_000`, `1e3`, `0x1F`; `007` is an error), `null` as a plain name.
+ * A subclass, so nunjucks itself is unchanged.
+ */
 export class JinjaTokenizer extends BaseTokenizer {
   override nextToken(): Token | null {
-    const atString = this.in_code && (this.current() === '"' || this.current() === "'");
-    const start = { lineno: this.lineno, colno: this.colno };
-    if (atString) return { type: T.STRING, value: this.readString(), ...start };
+    if (this.in_code && !this.isFinished()) {
+      const ch = this.current();
+      const start = { lineno: this.lineno, colno: this.colno };
+      if (ch === '"' || ch === "'") return { type: T.STRING, value: this.readString(), ...start };
+      if (ch >= '0' && ch <= '9') return { ...this.readNumber(), ...start };
+    }
     const tok = super.nextToken();
     if (tok === null) return tok;
     if (tok.type === T.NONE && tok.value === 'null') return { ...tok, type: T.SYMBOL };
-    if (tok.type === T.SYMBOL && /^[0-9]/.test(tok.value)) return numberToken(tok);
     if (tok.type === T.REGEX) throw syntaxError("Unexpected char 'r/'", tok);
     return tok;
+  }
+
+  private readNumber(): { type: string; value: string } {
+    const rest = this.str.slice(this.index, this.index + 400);
+    // Jinja2's float rule has a look-behind: `x.0.1` is x[0][1], not x[0.1].
+    const float = this.str[this.index - 1] === '.' ? null : FLOAT_RE.exec(rest);
+    if (float !== null) {
+      this.forwardN(float[0].length);
+      return { type: T.FLOAT, value: float[0].replace(/_/g, '') };
+    }
+    const int = INT_RE.exec(rest)![0];
+    this.forwardN(int.length);
+    const digits = int.replace(/_/g, '');
+    const radix = /^0[xX]/.test(digits) ? 16 : /^0[oO]/.test(digits) ? 8 : /^0[bB]/.test(digits) ? 2 : 10;
+    return { type: T.INT, value: radix === 10 ? digits : String(parseInt(digits.slice(2), radix)) };
   }
 
   private readString(): string {
@@ -133,13 +158,6 @@ export class JinjaTokenizer extends BaseTokenizer {
     this.forwardN(body[0].length);
     return decodePythonEscapes(body[1], (msg) => { throw syntaxError(msg, pos); });
   }
-}
-
-function numberToken(tok: Token): Token {
-  const digits = tok.value.replace(/_/g, '');
-  if (/^[0-9]+$/.test(digits) && !/__|_$/.test(tok.value)) return { ...tok, type: T.INT, value: digits };
-  if (/^[0-9]+(\.[0-9]*)?[eE][0-9]+$/.test(digits)) return { ...tok, type: T.FLOAT, value: digits };
-  throw syntaxError(`Invalid number '${tok.value}'`, tok);
 }
 
 export function syntaxError(reason: string, at: { lineno: number; colno: number }): TemplateError {
