@@ -13,7 +13,7 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export type TestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type TestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
  * Starts a server on 127.0.0.1, port 0 (never any other address). Pass `https`
