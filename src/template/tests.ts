@@ -50,6 +50,8 @@ const tests: Record<string, TestFunction> = {
   },
   sameas: (v, a, k) => {
     const other = arg('sameas', a, k);
+    // JSON null is the oracle's Null object: identical to nothing a template can write.
+    if (v === null || other === null) return false;
     if (isNumeric(v) && isNumeric(other)) return typeof v === typeof other && toNum(v) === toNum(other);
     return v === other;
   },

@@ -61,7 +61,8 @@ function zeroDivision(op: string, floatResult: boolean): TemplateError {
 
 /** A numeric result: float (boxed when integral) if either operand was a float. */
 function num(n: number, asFloat: boolean): number | PyFloat {
-  return asFloat ? makeFloat(n) : n;
+  // An int result is never -0 (0 * -1 is 0 in Python).
+  return asFloat ? makeFloat(n) : n === 0 ? 0 : n;
 }
 
 /** Python's % on numbers: the result has the sign of the divisor. */
