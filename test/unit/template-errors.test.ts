@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { TemplateError, isTemplateError } from '../../src/errors.js';
+import { renderTemplate } from '../../src/template/index.js';
+
+function thrownBy(fn: () => unknown): TemplateError {
+  try {
+    fn();
+  } catch (error) {
+    if (isTemplateError(error)) return error;
+    throw new Error(`expected a TemplateError, got ${String(error)}`);
+  }
+  throw new Error('expected a TemplateError, nothing was thrown');
+}
+
+const syntaxErrors = [
+  { name: 'a stray end tag', template: 'a\nb\n{% if x %}{% endfor %}', line: 3, column: 14, reason: "Unexpected token 'endfor'" },
+  { name: 'an unknown tag', template: '{% for i in x %}\n  {% break %}\n{% endfor %}', line: 2, column: 6, reason: "Unsupported tag 'break'" },
+  { name: 'include', template: "{% include 'x' %}", line: 1, column: 4, reason: "Unsupported tag 'include'" },
+  { name: 'an unclosed block', template: 'Hi\n  {% for o in orders %}{{ o }}', line: 2, column: 6, reason: "Unexpected end of template: 'for' is never closed (expected 'endfor' or 'else')" },
+  { name: 'a missing operand', template: '{{ 1 + }}', line: 1, column: 8, reason: "Unexpected token '}}'" },
+  { name: 'an unterminated string', template: "{{ 'abc }}", line: 1, column: 4, reason: 'Unexpected end of string' },
+  { name: 'an unknown filter outside if', template: '\n{{ x | nosuch }}', line: 2, column: 8, reason: "No filter named 'nosuch'" },
+  { name: 'an octal-like literal', template: '{{ 007 }}', line: 1, column: 6, reason: "Unexpected token '7'" },
+  { name: 'an error after CRLF lines', template: 'a\r\nb\r\n{{ ) }}', line: 3, column: 4, reason: "Unexpected token ')'" },
+];
+
+describe('syntax errors carry 1-based line and column', () => {
+  it.each(syntaxErrors)('reports $name', ({ template, line, column, reason }) => {
+    const error = thrownBy(() => renderTemplate(template, {}));
+    expect({ line: error.line, column: error.column, reason: error.reason }).toEqual({ line, column, reason });
+    expect(error.message).toBe(`${reason}, line ${line}, column ${column}`);
+    expect(error.excerpt).toContain('^');
+  });
+});
+
+const runtimeErrors = [
+  { name: 'a type error between defined values', template: "Order\n{{ 'Order ' + 5 }}", line: 2, column: 4 },
+  { name: 'division by zero', template: '{{ 1 }}{{ 1 // 0 }}', line: 1, column: 11 },
+  { name: 'calling a non-callable', template: '{{ n() }}', line: 1, column: 5, vars: { n: 5 } },
+  { name: 'too many macro arguments', template: '{% macro m(a) %}{% endmacro %}\n{{ m(1, 2) }}', line: 2, column: 5 },
+  { name: 'an unknown filter reached in an if', template: '{% if true %}{{ 1 | nosuch }}{% endif %}', line: 1, column: 21 },
+];
+
+describe('runtime errors carry the position of the failing node', () => {
+  it.each(runtimeErrors)('reports $name', ({ template, line, column, vars }) => {
+    const error = thrownBy(() => renderTemplate(template, vars ?? {}));
+    expect({ line: error.line, column: error.column }).toEqual({ line, column });
+    expect(error.message).not.toMatch(/at .*\.(js|ts):|\bK\[|\bP=|function/);
+  });
+});
