@@ -69,7 +69,8 @@ function toFloat(v: unknown, dflt: unknown): unknown {
 /** Python's round(x, n) on a float: the correctly rounded decimal, ties to even. */
 export function roundHalfEven(x: number, n: number): number {
   if (!Number.isFinite(x)) return x;
-  if (n >= 0) return Number(toFixedPy(x, Math.min(n, 100)));
+  // Python keeps the sign of a result that rounds to zero (round(-0.4) is -0.0).
+  if (n >= 0) return Number(toFixedPy(x, Math.min(n, 100))) || (x < 0 || Object.is(x, -0) ? -0 : 0);
   const scale = 10 ** -n;
   const q = x / scale;
   let r = Math.round(q);

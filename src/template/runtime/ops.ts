@@ -68,7 +68,9 @@ function num(n: number, asFloat: boolean): number | PyFloat {
 /** Python's % on numbers: the result has the sign of the divisor. */
 export function pyMod(x: number, y: number): number {
   const r = x % y;
-  return r !== 0 && (r < 0) !== (y < 0) ? r + y : r;
+  // A zero remainder takes the divisor's sign, as CPython's float_rem does (0 % -2.5 is -0.0).
+  if (r === 0) return y < 0 ? -0 : 0;
+  return (r < 0) !== (y < 0) ? r + y : r;
 }
 
 /** Python's // on numbers. */
