@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startCrmServer, type CrmServer } from '../../examples/crm-server.js';
+import { createTestServer } from '../helpers/test-server.js';
 import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli.js';
 
 const TOKEN = 'tok-SECRET-9c1e';
@@ -180,5 +181,24 @@ describe.concurrent('secrets never reach stdout or stderr', { timeout: CLI_TEST_
       expect(printed).not.toContain(secret);
     }
     expect(printed).not.toMatch(/SECRET/);
+  });
+
+  it('even when the endpoint echoes the credentials back into the rendered text', async ({ expect }) => {
+    const echo = await createTestServer((req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ seen: { authorization: req.headers.authorization, key: req.headers['x-api-key'] } }));
+    });
+    try {
+      const template = file('echo.j2', 'auth={{ seen.authorization }} key={{ seen.key }}');
+      const common = ['preview', '--endpoint', echo.url, '--contact', MARIA, '--template', template, ...LOCAL];
+      const bearer = await runCli([...common, '--bearer', TOKEN]);
+      expect(bearer.code).toBe(0);
+      expect(bearer.stdout).toContain('auth=Bearer [redacted]');
+      const header = await runCli(common, { DYNAMIC_CONTEXT_HEADER: 'X-Api-Key: hdr-SECRET-77f0' });
+      expect(header.stdout).toContain('key=[redacted]');
+      expect(bearer.stdout + bearer.stderr + header.stdout + header.stderr).not.toMatch(/SECRET/);
+    } finally {
+      await echo.close();
+    }
   });
 });
