@@ -40,7 +40,7 @@ export function exprArbs(extraNames: string[] = []): { [K in keyof Kinds]: fc.Ar
   const extra = extraNames.length ? [fc.constantFrom(...extraNames)] : [];
   return fc.letrec<Kinds>((tie) => ({
     num: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
+      { depthSize: 'xsmall', withCrossShrink: true },
       { weight: 4, arbitrary: fc.oneof(numLiteral, fc.constantFrom('n', 'user.n', 'a', 'missing', 'user.inner.x', 'items | length', 's | length')) },
       { weight: 3, arbitrary: fc.tuple(tie('num'), fc.constantFrom('+', '-', '*', '/', '//', '%'), tie('num')).map(([l, op, r]) => `${paren(l)} ${op} ${paren(r)}`) },
       { weight: 2, arbitrary: fc.tuple(tie('num'), fc.constantFrom('round', 'round(1)', "round(0, 'floor')", 'abs', 'int', 'float', "default(7)")).map(([e, f]) => `${paren(e)} | ${f}`) },
@@ -48,7 +48,7 @@ export function exprArbs(extraNames: string[] = []): { [K in keyof Kinds]: fc.Ar
       { weight: 1, arbitrary: tie('num').map((e) => `-${paren(e)}`) },
     ),
     str: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
+      { depthSize: 'xsmall', withCrossShrink: true },
       { weight: 4, arbitrary: fc.oneof(strLiteral, fc.constantFrom('s', 'user.name', "user['name']", 'items[0]', 'items[-1]', 'b', 'missing', 'missing.deep', 's[:2]', 's[::-1]')) },
       { weight: 3, arbitrary: fc.tuple(tie('str'), tie('any')).map(([l, r]) => `${paren(l)} ~ ${paren(r)}`) },
       { weight: 3, arbitrary: fc.tuple(tie('str'), fc.constantFrom("default('d')", "default('d', true)", 'upper', 'lower', 'title', 'capitalize', 'trim', "replace('a', 'o')", 'string', 'first', 'last')).map(([e, f]) => `${paren(e)} | ${f}`) },
@@ -57,13 +57,13 @@ export function exprArbs(extraNames: string[] = []): { [K in keyof Kinds]: fc.Ar
       { weight: 1, arbitrary: fc.tuple(tie('str'), tie('bool'), tie('str')).map(([a, c, b]) => `${paren(a)} if ${paren(c)} else ${paren(b)}`) },
     ),
     list: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
+      { depthSize: 'xsmall', withCrossShrink: true },
       { weight: 4, arbitrary: fc.constantFrom('items', 'user.tags', 'user.inner.tags', "['x', 1]", '[]', 'missing', "[s, n]") },
       { weight: 1, arbitrary: tie('list').map((e) => `${paren(e)} | list`) },
       { weight: 1, arbitrary: tie('str').map((e) => `${paren(e)} | list`) },
     ),
     bool: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
+      { depthSize: 'xsmall', withCrossShrink: true },
       { weight: 2, arbitrary: fc.constantFrom('flag', 'true', 'false', 'a', 'missing', 'user', 'items') },
       { weight: 2, arbitrary: fc.tuple(tie('num'), fc.constantFrom('==', '!=', '<', '>', '<=', '>='), tie('num')).map(([l, op, r]) => `${paren(l)} ${op} ${paren(r)}`) },
       { weight: 2, arbitrary: fc.tuple(tie('str'), fc.constantFrom('==', '!=', '<', 'in'), tie('str')).map(([l, op, r]) => `${paren(l)} ${op} ${paren(r)}`) },
@@ -74,7 +74,7 @@ export function exprArbs(extraNames: string[] = []): { [K in keyof Kinds]: fc.Ar
       { weight: 1, arbitrary: fc.tuple(tie('any'), fc.constantFrom('defined', 'undefined', 'none', 'string', 'number')).map(([e, t]) => `${paren(e)} is ${t}`) },
     ),
     any: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
+      { depthSize: 'xsmall', withCrossShrink: true },
       { weight: 3, arbitrary: tie('num') },
       { weight: 3, arbitrary: tie('str') },
       { weight: 1, arbitrary: tie('list') },
@@ -98,9 +98,9 @@ function node(depth: number, names: string[]): fc.Arbitrary<string> {
   const expr = exprArbs(names);
   const output = fc.tuple(dash, expr.any, dash).map(([l, e, r]) => `{{${l} ${e} ${r}}}`);
   if (depth <= 0) return fc.oneof(text, output);
-  const body = fc.array(node(depth - 1, names), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+  const body = fc.array(node(depth - 1, names), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
   const loopNames = [...names, 'it', 'loop.index', 'loop.last', 'loop.first'];
-  const loopBody = fc.array(node(depth - 1, loopNames), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+  const loopBody = fc.array(node(depth - 1, loopNames), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
   // An `if` test and a `for` sequence cannot hold a bare conditional expression: parenthesise.
   const test = fc.oneof(expr.bool, expr.any).map(paren);
   const ifBlock = fc
@@ -114,6 +114,6 @@ function node(depth: number, names: string[]): fc.Arbitrary<string> {
   return fc.oneof({ weight: 3, arbitrary: text }, { weight: 4, arbitrary: output }, { weight: 2, arbitrary: ifBlock }, { weight: 2, arbitrary: forBlock }, { weight: 1, arbitrary: setBlock });
 }
 
-export const templateArb: fc.Arbitrary<string> = fc.array(node(2, []), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+export const templateArb: fc.Arbitrary<string> = fc.array(node(2, []), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
 
 export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({ template: templateArb, vars: varsArb });

@@ -16,6 +16,8 @@ export const printing = group(['printing'], [
   ['float-big', '{{ 1e16 }} {{ 1.5e20 }} {{ 10.0 ** 15 }} {{ 10.0 ** 16 }}'],
   ['float-small', '{{ 0.0001 }} {{ 0.00001 }} {{ 1 / 3 }}'],
   ['negative-zero', '{{ -0.0 }} {{ 0 * -1 }}'],
+  ['negative-zero-from-arithmetic', '{{ 0 / -1 }} {{ 0 % -1.5 }} {{ 0 * -0.5 }} {{ -0.0 + 0 }} {{ -0.0 * 1 }}'],
+  ['negative-zero-through-filters', '{{ (0 / -1) | round }} {{ -0.0 | abs }} {{ (0 / -1) | string }} {{ "%.1f" % (0 / -1) }} {{ (0 / -1) | int }}'],
   ['int-underscore', '{{ 1_000 }} {{ 1_000.5 }}'],
   ['string-repr-in-dict', '{{ {"k": "v\'"} }}'],
   ['bool-in-string-concat', '{{ "x" ~ true ~ none ~ 1.0 }}'],

@@ -237,7 +237,7 @@ export const money = group(['money', 'formatting'], [
   ['sum-money', '{{ prices | sum }}', { prices: [0.25, 1.5, 2.25] }],
   ['sum-money-format', '{{ "%.2f" % (prices | sum) }}', { prices: [0.25, 1.5, 2.25] }],
   ['abs-negative', '{{ amount | abs }}', { amount: -3.5 }],
-  ['big-int', '{{ n * n }}', { n: 123456789 }],
+  ['big-int', '{{ n * n }} {{ n * 1000 }}', { n: 94906265 }],
   ['negative-format', '{{ "{:,.2f}".format(n) }}', { n: -1234.5 }],
   ['string-number-concat', '{{ "$" ~ amount }}', { amount: 12.5 }],
 ]);
