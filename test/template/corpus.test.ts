@@ -75,6 +75,12 @@ for (const [file, cases] of Object.entries(files)) {
   });
 }
 
+/** One line of plain text: no ANSI colours (bundler errors carry them), no newlines. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+}
+
 afterAll(() => {
   const byTag = new Map<string, number>();
   const totalByTag = new Map<string, number>();
@@ -83,11 +89,11 @@ afterAll(() => {
   const total = Object.values(files).reduce((n, cases) => n + cases.length, 0);
   const lines = [
     `# corpus failures ${new Date().toISOString()}: ${failures.length} failing of ${ran} run (${total} cases)`,
-    ...(importError === undefined ? [] : [`# ${String(importError).replace(/\s+/g, ' ')}`]),
+    ...(importError === undefined ? [] : [`# ${oneLine(String(importError)).slice(0, 600)}`]),
     '# tag failing/total',
     ...[...totalByTag.keys()].sort().map((t) => `tag ${t} ${byTag.get(t) ?? 0}/${totalByTag.get(t)}`),
     '# file<TAB>id<TAB>tags<TAB>detail',
-    ...failures.map(({ file, c, detail }) => `${file}\t${c.id}\t${(c.tags ?? []).join(',')}\t${detail.replace(/\s+/g, ' ').slice(0, 300)}`),
+    ...(importError === undefined ? failures.map(({ file, c, detail }) => `${file}\t${c.id}\t${(c.tags ?? []).join(',')}\t${oneLine(detail).slice(0, 300)}`) : []),
   ];
   try {
     writeFileSync(process.env.CORPUS_FAILURES_FILE ?? '/tmp/corpus-failures.txt', `${lines.join('\n')}\n`);
