@@ -75,7 +75,7 @@ main().then(
   async (code) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     // A library that leaves handles open after close() would keep us alive: report it, then leave.
-    const open = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap' && r !== 'Timeout' && r !== 'MessagePort');
+    const open = process.getActiveResourcesInfo().filter((r) => !['TTYWrap', 'Timeout', 'MessagePort', 'PipeWrap', 'ProcessWrap'].includes(r));
     if (open.length > 0) console.error(`bench: still open after close(): ${open.join(', ')}`);
     process.exit(code);
   },
