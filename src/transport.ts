@@ -33,6 +33,7 @@ type Resolve = NonNullable<ResolvedOptions['lookup']>;
 type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
 
 const BLOCKED = Symbol('blocked-destination');
+const DEADLINE = Symbol('deadline');
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|SSL_|HOSTNAME_MISMATCH/;
 const NETWORK_FACTS: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
@@ -78,7 +79,7 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
   const literalClass: AddressClass | undefined = isIP(hostname) === 0 ? undefined : classifyAddress(hostname);
   const preResolve = guard && literalClass === undefined && options.dispatcher !== undefined;
   const owned = options.dispatcher === undefined;
-  const dispatcher: Dispatcher = options.dispatcher ?? createAgent(guard, options.lookup);
+  const dispatcher: Dispatcher = options.dispatcher ?? createAgent(guard, options.lookup, timeoutMs);
 
   const fail = (code: ContextErrorCode, fact: string, extra: { status?: number; hint?: string; cause?: unknown } = {}) =>
     new ContextError(code, `Context request failed: ${fact} (POST ${origin})`, extra);
@@ -153,15 +154,23 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
   return {
     async send(request, stats) {
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      // undici defers an abort that arrives before the connection exists until connect
+      // ends, so a stalled DNS or connect is cut off here rather than by the signal.
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(DEADLINE);
+        }, timeoutMs);
+      });
+      const work = exchange(request, stats, controller.signal);
+      work.catch(ignore); // a failure after the deadline has nobody left to hear it
       try {
-        return await exchange(request, stats, controller.signal);
+        return await Promise.race([work, deadline]);
       } catch (error) {
         if (error instanceof ContextError) throw error;
         // Whatever undici reports after the deadline fired, the fact is the deadline.
-        if (controller.signal.aborted) {
-          throw fail('timeout', `no complete answer within ${timeoutMs} ms`, { status: stats.status });
-        }
+        if (controller.signal.aborted) throw fail('timeout', `no complete answer within ${timeoutMs} ms`, { status: stats.status });
         throw networkError(error, stats);
       } finally {
         clearTimeout(timer);
@@ -171,13 +180,14 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
   };
 }
 
-function createAgent(guard: boolean, resolve: Resolve | undefined): Agent {
+function createAgent(guard: boolean, resolve: Resolve | undefined, timeoutMs: number): Agent {
   const lookup = guard || resolve !== undefined ? createLookup(resolve ?? resolveAll, guard) : undefined;
   return new Agent({
     connections: 16,
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
-    connect: lookup === undefined ? { timeout: MAX_TIMEOUT_MS } : { timeout: MAX_TIMEOUT_MS, lookup },
+    // A connect attempt outliving the deadline would hold a socket nobody waits for.
+    connect: lookup === undefined ? { timeout: timeoutMs } : { timeout: timeoutMs, lookup },
   });
 }
 

@@ -91,6 +91,17 @@ describe('blocked destinations under the default policy', () => {
     await client.close();
   });
 
+  it('counts a resolver that never answers against the total deadline', async () => {
+    const client = createContextClient(
+      { endpoint: `http://slow-dns.customer.test:${server.port}/`, timeoutMs: 200 },
+      { allowHttp: true, lookup: () => new Promise(() => {}) },
+    );
+    const started = performance.now();
+    await expect(client.fetch(CALL)).rejects.toMatchObject({ code: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(1500);
+    await client.close();
+  });
+
   it('reports a name that does not resolve as network_error with a DNS hint', async () => {
     const client = createContextClient({ endpoint: `http://missing.customer.test:${server.port}/` }, {
       allowHttp: true,
