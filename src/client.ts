@@ -90,7 +90,8 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   function success(type: EventType, call: ResolvedCall, context: CachedContext, source: 'network' | 'cache', start: number): ContextResult {
     const durationMs = performance.now() - start;
     const warnings = context.warnings.length === 0 ? [] : context.warnings.slice();
-    emit(type, call, { outcome: 'ok', durationMs, bytes: context.bytes, cacheHit: source === 'cache', warnings: warnings.length });
+    // Guarded here so the cached path builds no event object when nobody listens.
+    if (onEvent !== undefined) emit(type, call, { outcome: 'ok', durationMs, bytes: context.bytes, cacheHit: source === 'cache', warnings: warnings.length });
     return { ok: true, variables: context.variables as Record<string, unknown>, source, durationMs, warnings };
   }
 
