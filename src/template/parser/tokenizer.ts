@@ -127,6 +127,20 @@ export class JinjaTokenizer extends BaseTokenizer {
       const start = { lineno: this.lineno, colno: this.colno };
       if (ch === '"' || ch === "'") return { type: T.STRING, value: this.readString(), ...start };
       if (ch >= '0' && ch <= '9') return { ...this.readNumber(), ...start };
+      // nunjucks reads `r/…/` as a regex literal; in Jinja2 it is the name r divided by something.
+      if (ch === 'r' && this.str[this.index + 1] === '/') {
+        this.forward();
+        return { type: T.SYMBOL, value: 'r', ...start };
+      }
+    } else if (!this.in_code && !this.isFinished()) {
+      // nunjucks refuses `#}` in plain text; Jinja2 prints it.
+      const next = this.str.slice(this.index).search(/\{[{%#]/);
+      const text = next < 0 ? this.str.slice(this.index) : this.str.slice(this.index, this.index + next);
+      if (next !== 0 && text.includes('#}')) {
+        const start = { lineno: this.lineno, colno: this.colno };
+        this.forwardN(text.length);
+        return { type: T.DATA, value: text, ...start };
+      }
     }
     const tok = super.nextToken();
     if (tok === null) return tok;
