@@ -12,6 +12,9 @@ const DIRECTIVE = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)
 export function percentFormat(format: string, args: unknown): string {
   const list: readonly unknown[] = isTuple(args) ? args : [args];
   const mapping = isDict(args) ? args : undefined;
+  // CPython treats any non-tuple, non-str argument with __getitem__ as a mapping: then
+  // unused arguments are no error. Lists qualify, and so do Jinja2's Undefined and null.
+  const mappingLike = mapping !== undefined || Array.isArray(args) || args === undefined || args === null;
   let index = 0;
   let usedMapping = false;
   const next = (): unknown => {
@@ -25,9 +28,11 @@ export function percentFormat(format: string, args: unknown): string {
     const precision = p === '*' ? Number(next()) : p === undefined ? -1 : Number(p || '0');
     currentBudget().checkLength(width);
     if (key !== undefined) {
-      if (!mapping) throw new TemplateError('format requires a mapping');
+      if (!mappingLike) throw new TemplateError('format requires a mapping');
       usedMapping = true;
-      value = Object.hasOwn(mapping, key) ? mapping[key] : missingKey(key);
+      if (mapping) value = Object.hasOwn(mapping, key) ? mapping[key] : missingKey(key);
+      else if (Array.isArray(args)) throw new TemplateError('list indices must be integers or slices, not str');
+      else value = undefined;
     } else if (type === '%') {
       value = undefined;
     } else {
@@ -35,7 +40,7 @@ export function percentFormat(format: string, args: unknown): string {
     }
     return convert(type, value, flags, width, precision);
   });
-  if (index < list.length && !usedMapping && !(mapping && index === 0)) {
+  if (index < list.length && !usedMapping && !mappingLike) {
     throw new TemplateError('not all arguments converted during string formatting');
   }
   return out;
