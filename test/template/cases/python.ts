@@ -31,6 +31,8 @@ export const numbers = group(['numbers'], [
   ['power', '{{ 2 ** 10 }} {{ 2 ** -1 }} {{ 2.0 ** 2 }} {{ (-8) ** 2 }}'],
   ['power-right-assoc', '{{ 2 ** 3 ** 2 }}'],
   ['unary-minus-power', '{{ -2 ** 2 }}'],
+  ['unary-minus-power-variables', '{{ -x ** 2 }} {{ -x ** y }} {{ x ** -1 }} {{ (x | abs) ** y }}', { x: 3, y: 3 }],
+  ['negative-constant-base-constant-exponent', '{{ (-2) ** 2 }} {{ (-2) ** 3 }} {{ (-1.5) ** 2 }}'],
   ['int-float-add', '{{ 1 + 1.0 }} {{ 1 + 2 }} {{ 0.5 + 0.5 }}'],
   ['mixed-mul', '{{ 3 * 1.5 }} {{ 2 * 2.5 }}'],
   ['string-repeat', '{{ "ab" * 3 }} {{ 3 * "-" }}'],
