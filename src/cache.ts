@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { ResolvedCall, ResolvedConfig } from './config.js';
+import type { ResolvedCall } from './call.js';
+import type { ResolvedConfig } from './config.js';
 
 /** A successful context as stored and shared: frozen, so no caller can change another's copy. */
 export interface CachedContext {

@@ -1,5 +1,6 @@
 import { cacheKey, createContextCache, type CachedContext } from './cache.js';
-import { normalizeCall, normalizeConfig, normalizeOptions, type ResolvedCall } from './config.js';
+import { normalizeCall, type ResolvedCall } from './call.js';
+import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
 import { mergeContext, parseContextBody } from './merge.js';
 import { buildTestReport } from './report.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
-import type { CallDirection, CallMedium, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
+import type { ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
 /** The hard ceiling of the whole exchange; the contract fixes it at 30 s. */
 export const MAX_TIMEOUT_MS = 30_000;
@@ -62,18 +62,12 @@ export interface ResolvedOptions {
   lookup?: ClientOptions['lookup'];
 }
 
-/** Call metadata after validation: trimmed, defaulted, `externalId` only for web calls. */
-export interface ResolvedCall {
-  agentUuid: string; direction: CallDirection; medium: CallMedium; roomSid: string;
-  agentNumber?: string; contactNumber?: string; externalId?: string | number;
-}
-
 // RFC 7230 §3.2.6 token characters.
 const TOKEN_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Printable ASCII. Anything else either breaks the header (CR, LF, NUL) or is sent
 // as Latin-1 while the server expects UTF-8, silently changing a secret.
-const HEADER_SAFE_RE = /^[\x20-\x7e]*$/;
-const CONTROL_RE = /[\x00-\x1f\x7f]/;
+export const HEADER_SAFE_RE = /^[\x20-\x7e]*$/;
+export const CONTROL_RE = /[\x00-\x1f\x7f]/;
 
 const headerSafe = () =>
   z.string().min(1, { error: 'is required' })
@@ -112,27 +106,6 @@ export const configSchema = z.object({
   cacheTtlMs: z.int().min(0, { error: 'must be 0 (off) or more' }).max(MAX_CACHE_TTL_MS, { error: `must be at most ${MAX_CACHE_TTL_MS}` }).optional(),
 });
 
-const callString = z.string()
-  .max(MAX_CALL_FIELD_LENGTH, { error: `must be at most ${MAX_CALL_FIELD_LENGTH} characters`, abort: true })
-  .refine((v) => !CONTROL_RE.test(v), { error: 'must not contain control characters or line breaks', abort: true })
-  .refine((v) => HEADER_SAFE_RE.test(v), { error: 'must contain only printable ASCII characters' });
-// Only spaces and tabs are trimmed: a CR or LF must fail, never be silently removed.
-const trimmed = () => z.string().overwrite((v) => v.replace(/^[ \t]+|[ \t]+$/g, ''));
-const requiredCallString = trimmed().min(1, { error: 'is required' }).pipe(callString);
-// Empty optional fields mean "not known": they are dropped, never sent empty.
-const optionalCallString = trimmed().pipe(callString).optional();
-
-/** The zod schema of `CallInfo`. */
-export const callSchema = z.object({
-  agentUuid: requiredCallString,
-  direction: z.enum(['inbound', 'outbound']),
-  medium: z.enum(['phone', 'web']).optional(),
-  agentNumber: optionalCallString,
-  contactNumber: optionalCallString,
-  externalId: z.union([optionalCallString, z.number().refine(Number.isFinite, { error: 'must be a finite number' })]).optional(),
-  roomSid: requiredCallString,
-});
-
 const ABSOLUTE_HTTPS = 'must be an absolute https URL (e.g. https://crm.example.com/context)';
 
 function endpointProblem(value: string): string | undefined {
@@ -163,7 +136,7 @@ function describeIssue(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-function firstIssue(error: z.ZodError, fallbackPath: string): string {
+export function firstIssue(error: z.ZodError, fallbackPath: string): string {
   let issue = error.issues[0];
   // A string-or-number union that failed on the string's content: say what was wrong with it.
   const specific = issue?.code === 'invalid_union' ? issue.errors.flat().find((i) => i.code !== 'invalid_type') : undefined;
@@ -172,7 +145,7 @@ function firstIssue(error: z.ZodError, fallbackPath: string): string {
   return `${path} ${issue?.message ?? 'is invalid'}`;
 }
 
-const parseOptions = { error: describeIssue } as const;
+export const parseOptions = { error: describeIssue } as const;
 
 function configError(detail: string): ContextError {
   return new ContextError('invalid_config', `Invalid Dynamic Context config: ${detail}`, {
@@ -222,30 +195,7 @@ function authFields(auth: ContextAuth): Pick<ResolvedConfig, 'authHeader' | 'aut
   }
 }
 
-/**
- * Validates one call's metadata. Throws `ContextError('invalid_call')` naming the
- * first bad field. `externalId` is web-only and dropped for phone calls.
- */
-export function normalizeCall(call: unknown): ResolvedCall {
-  // externalId is web-only: on a phone call it is ignored, not validated.
-  const isWeb = isObject(call) && call.medium === 'web';
-  const parsed = callSchema.safeParse(isWeb || !isObject(call) ? call : { ...call, externalId: undefined }, parseOptions);
-  if (!parsed.success) {
-    const detail = firstIssue(parsed.error, 'call');
-    throw new ContextError('invalid_call', `Invalid call metadata: ${detail}`, {
-      hint: `The call metadata is invalid (${detail}); this is a platform fault, not the endpoint's.`,
-    });
-  }
-  const data = parsed.data;
-  const medium = data.medium ?? 'phone';
-  const resolved: ResolvedCall = { agentUuid: data.agentUuid, direction: data.direction, medium, roomSid: data.roomSid };
-  if (data.agentNumber) resolved.agentNumber = data.agentNumber;
-  if (data.contactNumber) resolved.contactNumber = data.contactNumber;
-  if (isWeb && data.externalId !== undefined && data.externalId !== '') resolved.externalId = data.externalId;
-  return resolved;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 

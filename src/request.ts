@@ -1,4 +1,5 @@
-import { normalizeCall, normalizeConfig, type ResolvedCall, type ResolvedConfig } from './config.js';
+import { normalizeCall, type ResolvedCall } from './call.js';
+import { normalizeConfig, type ResolvedConfig } from './config.js';
 import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js';
 
 /**

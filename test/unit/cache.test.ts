@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LRUCache } from 'lru-cache';
 import { cacheKey, createContextCache, type CachedContext } from '../../src/cache.js';
-import { normalizeCall, normalizeConfig } from '../../src/config.js';
+import { normalizeCall } from '../../src/call.js';
+import { normalizeConfig } from '../../src/config.js';
 
 const config = normalizeConfig({ endpoint: 'https://crm.example.com/context', auth: { type: 'bearer', token: 'tok-SECRET-4f2a' } }, { allowHttp: false });
 const base = { agentUuid: 'agent-1', direction: 'inbound', contactNumber: '+15550100', roomSid: 'RM1' } as const;

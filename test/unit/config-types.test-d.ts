@@ -1,7 +1,8 @@
 // Type-level test, checked by `tsc --noEmit` (tsconfig includes test/): it fails to
 // compile when the zod schemas in config.ts drift from the hand-written public types.
 import type { z } from 'zod';
-import type { callSchema, configSchema, DEFAULTS, ResolvedCall } from '../../src/config.js';
+import type { callSchema, ResolvedCall } from '../../src/call.js';
+import type { configSchema, DEFAULTS } from '../../src/config.js';
 import type { CallInfo, ContextAuth, DynamicContextConfig } from '../../src/types.js';
 
 /** Exact type identity, stricter than mutual assignability. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, MAX_TIMEOUT_MS, normalizeCall, normalizeConfig, normalizeOptions } from '../../src/config.js';
+import { normalizeCall } from '../../src/call.js';
+import { DEFAULTS, MAX_TIMEOUT_MS, normalizeConfig, normalizeOptions } from '../../src/config.js';
 import { ContextError, isContextError } from '../../src/errors.js';
 
 const SECRET = 'sk_live_SUPERSECRET_4242';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Headers } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { normalizeCall, normalizeConfig } from '../../src/config.js';
+import { normalizeCall } from '../../src/call.js';
+import { normalizeConfig } from '../../src/config.js';
 import { isContextError } from '../../src/errors.js';
 import { buildContextRequest, buildResolvedRequest } from '../../src/request.js';
 import type { CallInfo, DynamicContextConfig } from '../../src/types.js';
