@@ -66,5 +66,9 @@ export const errors = group(['error'], [
   ['octal-like-literal', '{{ 007 }}'],
   ['comparison-operator-as-test', '{{ 1 is == 1 }}'],
   ['in-int', '{{ 1 in 5 }}'],
+  ['xmlattr-invalid-key', '{{ {"a b": 1} | xmlattr }}'],
+  ['none-literal-arithmetic', '{{ none + 1 }}'],
+  ['none-literal-ordering', '{{ none < 1 }}'],
+  ['percent-too-many-args', '{{ "%s" % (1, 2) }}'],
   ['loop-call-non-recursive', '{% for i in [1] %}{{ loop([2]) }}{% endfor %}'],
 ]);

@@ -127,3 +127,42 @@ export const dicts = group(['python-method', 'dict'], [
   ['tuple-index', '{% set t = (1, 2, 3) %}{{ t[1] }} {{ t[-1] }} {{ t | length }}'],
   ['dict-attr-vs-item', '{{ d.name }} {{ d["name"] }}', { d: { name: 'n' } }],
 ]);
+
+/**
+ * Python's None written in the template (`none`, or returned by a method such as
+ * dict.get) is not data: it prints "None" inside text, unlike JSON null.
+ */
+export const noneLiteral = group(['none-literal', 'printing'], [
+  ['concat', '{{ "a" ~ none }}'],
+  ['join', '{{ [none] | join }} {{ ["a", none] | join("-") }}'],
+  ['percent', '{{ "%s" % none }}'],
+  ['str-format', '{{ "{}".format(none) }}'],
+  ['set-then-concat', '{% set x = none %}[{{ "a" ~ x }}] [{{ x }}]'],
+  ['printed-alone-is-empty', '[{{ none }}] [{{ None }}]'],
+  ['takes-default', '{{ none | default("d") }}'],
+  ['dict-get-missing-key-concat', 'Plan: {{ account.get("plan") ~ "" }}', { account: { tier: 'gold' } }],
+  ['dict-get-missing-key-printed', 'Plan: [{{ account.get("plan") }}]', { account: { tier: 'gold' } }],
+  ['dict-get-null-vs-missing', '{{ d.get("a") ~ "|" ~ d.get("b") }}', { d: { a: null } }],
+  ['string-filter', '{{ none | string }} {{ none | string | length }}'],
+  ['in-list-printed', '{{ [none, x] }}', { x: null }],
+  ['macro-default-none', '{% macro m(x=none) %}{{ "x=" ~ x }}{% endmacro %}{{ m() }}'],
+  ['compare-eq', '{{ none == x }} {{ none is none }}', { x: null }],
+]);
+
+export const pythonReprs = group(['printing', 'python-repr'], [
+  ['range', '{{ range(3) }} {{ range(1, 10, 2) }}'],
+  ['dict-views', '{{ d.items() }} {{ d.keys() }} {{ d.values() }}', { d: { a: 1 } }],
+  ['namespace', '{{ namespace(a=1) }}'],
+  ['loop-context', '{% for i in [1, 2] %}{{ loop }}{% endfor %}'],
+  ['macro', '{% macro m() %}{% endmacro %}{{ m }}'],
+  ['control-chars-in-list', '{{ ["a\\u200bb", "\\x07", "\\u00e9"] }}'],
+  ['float-exponents', '{{ 1e16 }} {{ 1.5e-7 }} {{ 123456789012345680.0 }} {{ 0.1 + 0.7 }} {{ 1e22 }} {{ 2.5e-5 * 2 }}'],
+  ['nan-inf', '{{ "nan" | float }} {{ "inf" | float }} {{ "-inf" | float }}'],
+  ['filter-binds-before-division', '{{ 10 / 3 | round(2) }} {{ (10 / 3) | round(2) }}'],
+  ['int-filter-edge-strings', '{{ "4_2" | int }} {{ "1e3" | int }} {{ "  42 " | int }} {{ "-7" | int }} {{ "0x1F" | int }}'],
+  ['percent-conversions', '{{ "%r" % "a" }} {{ "%c" % 65 }} {{ "%i" % 3.7 }} {{ "%g" % 0.00001 }} {{ "%g" % 1234567.0 }} {{ "%s" % [1, "a"] }} {{ "%s" % d }}', { d: { a: 1 } }],
+  ['format-conversions', '{{ "{0!r}".format("a") }} {{ "{:e}".format(12345.678) }} {{ "{:g}".format(0.0001) }} {{ "{:.3g}".format(1234.5) }} {{ "{!s:>5}".format(none) }}'],
+  ['call-with-star-args', '{% macro m(a, b) %}{{ a }}-{{ b }}{% endmacro %}{{ m(*[1, 2]) }} {{ m(**{"a": 3, "b": 4}) }}'],
+  ['unicode-case', '{{ "élan" | capitalize }} {{ "İ" | lower | length }} {{ "ﬁ" | upper }}'],
+  ['zwj-emoji-by-code-point', '{{ s | length }} {{ s[::-1] | length }} {{ s[0] }}', { s: '👨‍👩‍👧' }],
+]);
