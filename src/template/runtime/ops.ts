@@ -3,6 +3,7 @@ import { PY_NONE, PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from 
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError, codePoints } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
+import { pyPow } from './pow.js';
 import { TemplateError } from '../../errors.js';
 
 /** Python truthiness; undefined and None are false, nan is true. */
@@ -118,7 +119,8 @@ export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
         return num(pyMod(x, y), asFloat);
       case '**':
         if (x === 0 && y < 0) throw new TemplateError('0.0 cannot be raised to a negative power');
-        return num(x ** y, asFloat || y < 0);
+        // int ** int stays exact in JS below 2^53; pyPow rounds float results like C's pow().
+        return num(asFloat || y < 0 ? pyPow(x, y) : x ** y, asFloat || y < 0);
     }
   }
   if (op === '+') {
