@@ -2,7 +2,7 @@ import { TemplateError, isTemplateError } from '../../errors.js';
 import { callValue, getAttr, getItem, iterate, setAttr, sliceValue } from '../runtime/access.js';
 import { binary, compare, concat, contains, eq, truthy, unary } from '../runtime/ops.js';
 import { outputValue } from '../runtime/print.js';
-import { makeTuple } from '../runtime/types.js';
+import { PY_NONE, makeTuple } from '../runtime/types.js';
 import type { RenderBudget } from '../limits.js';
 import { LoopContext, cycleItem, recurseLoop } from '../loop.js';
 import { MISSING, makeMacro } from '../macro.js';
@@ -16,7 +16,7 @@ const RUNTIME = {
   outputValue, truthy, eq, binary, concat, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
   makeDict, callMethod, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
-  LoopContext, cycleItem, recurseLoop, makeMacro, MISSING,
+  LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,
 };
 const RUNTIME_NAMES = Object.keys(RUNTIME);
 const RUNTIME_VALUES = Object.values(RUNTIME);

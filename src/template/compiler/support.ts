@@ -3,7 +3,7 @@ import { GLOBALS } from '../globals.js';
 import { currentBudget } from '../limits.js';
 import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
-import { isCallable } from '../runtime/types.js';
+import { PY_NONE, isCallable } from '../runtime/types.js';
 import { isDict } from '../runtime/values.js';
 import type { Kwargs } from '../runtime/types.js';
 
@@ -36,8 +36,8 @@ export function makeDict(entries: unknown[]): Record<string, unknown> {
   const dict = Object.create(null) as Record<string, unknown>;
   for (let i = 0; i < entries.length; i += 2) {
     const key = entries[i];
-    if (typeof key === 'object' && key !== null) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
-    dict[key === null ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
+    if (typeof key === 'object' && key !== null && key !== PY_NONE) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
+    dict[key === null || key === PY_NONE ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
   }
   return dict;
 }
