@@ -70,6 +70,7 @@ function signOf(negative: boolean, spec: Spec): string {
 }
 
 function formatInteger(n: number, spec: Spec, v: unknown): string {
+  if (spec.precision >= 0) throw new TemplateError('Precision not allowed in integer format specifier');
   let digits: string;
   let prefix = '';
   const abs = Math.abs(n);
@@ -97,7 +98,7 @@ function formatFloatSpec(x: number, spec: Spec, v: unknown): string {
     case 'g': case 'G': case 'n': body = toGeneralPy(abs, prec, spec.alt); break;
     case '%': body = toFixedPy(abs * 100, prec) + '%'; break;
     case '':
-      body = spec.precision < 0 ? formatFloat(abs) : toGeneralPy(abs, prec, spec.alt, true);
+      body = spec.precision < 0 ? formatFloat(abs) : toGeneralPy(abs, prec, spec.alt, true, 1);
       break;
     default: throw badCode(spec.type, v);
   }

@@ -55,8 +55,11 @@ export function toExponentialPy(x: number, prec: number): string {
   return `${s.slice(0, e)}e${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
 }
 
-/** Python '%.{prec}g'; `alt` keeps trailing zeros ('#'); `minOneDecimal` is str.format's no-type rule. */
-export function toGeneralPy(x: number, prec: number, alt = false, minOneDecimal = false): string {
+/**
+ * Python '%.{prec}g'; `alt` keeps trailing zeros ('#'). str.format's no-type rule passes
+ * `minOneDecimal` (fixed notation keeps a ".0") and `sciShift` 1 (scientific from exp >= prec - 1).
+ */
+export function toGeneralPy(x: number, prec: number, alt = false, minOneDecimal = false, sciShift = 0): string {
   if (!Number.isFinite(x)) return nonFinite(x);
   const p = prec === 0 ? 1 : prec;
   if (x === 0) {
@@ -67,7 +70,7 @@ export function toGeneralPy(x: number, prec: number, alt = false, minOneDecimal 
   const expStr = toExponentialPy(x, p - 1);
   const exp = Number(expStr.slice(expStr.indexOf('e') + 1));
   let out: string;
-  if (exp >= -4 && exp < p) {
+  if (exp >= -4 && exp < p - sciShift) {
     out = toFixedPy(x, p - 1 - exp);
     if (!alt) out = stripZeros(out);
     if (minOneDecimal && !out.includes('.')) out += '.0';
