@@ -59,7 +59,9 @@ export class TemplateCompiler extends StmtCompiler {
   }
 
   macro(stmt: Extract<Stmt, { kind: 'macro' }>): string {
-    return `${this.mark(stmt.pos)}${this.resolve(stmt.name).ident}=${this.macroFunction(stmt.name, stmt.sig, stmt.body)};\n`;
+    const binding = this.resolve(stmt.name);
+    binding.isMacro = true;
+    return `${this.mark(stmt.pos)}${binding.ident}=${this.macroFunction(stmt.name, stmt.sig, stmt.body)};\n`;
   }
 
   callBlock(stmt: Extract<Stmt, { kind: 'callblock' }>): string {
@@ -92,7 +94,7 @@ export class TemplateCompiler extends StmtCompiler {
         });
         ['varargs', 'kwargs', 'caller'].forEach((special, k) => {
           if (sig.params.includes(special)) return;
-          const binding: Binding = { ident: `${bound}[${n + k}]` };
+          const binding: Binding = { ident: `${bound}[${n + k}]`, isMacro: special === 'caller' };
           specials[k] = binding;
           scope.vars.set(special, binding);
         });

@@ -9,13 +9,13 @@ import { MISSING, makeMacro } from '../macro.js';
 import type { Pos, Stmt } from '../parser/ast.js';
 import { TemplateCompiler } from './blocks.js';
 import { assignedNames } from './scope.js';
-import { callMethod, guardSize, makeDict, resolveName, spreadArgs, spreadKwargs, unknownFilter, unknownTest, unpack } from './support.js';
+import { callMethod, escapeOutput, guardSize, makeDict, resolveName, spreadArgs, spreadKwargs, unknownFilter, unknownTest, unpack } from './support.js';
 
 /** What generated code may call, passed in as parameters: the code sees nothing else. */
 const RUNTIME = {
   outputValue, truthy, eq, binary, concat, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
-  makeDict, callMethod, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
+  makeDict, callMethod, escapeOutput, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
   LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,
 };
 const RUNTIME_NAMES = Object.keys(RUNTIME);

@@ -19,6 +19,12 @@ export interface Binding {
   loop?: LoopInfo;
   /** Set when the name is read (macro catch-alls `varargs`/`kwargs`/`caller`). */
   used?: boolean;
+  /** A macro or `caller`: its result is Markup in Jinja2, so autoescape leaves it alone. */
+  isMacro?: boolean;
+  /** Assigned only by `{% set %}…{% endset %}` under autoescape so far: Jinja2 stores Markup there. */
+  isMarkup?: boolean;
+  /** Assigned by anything else: never Markup again (the analysis is per name, not per path). */
+  isPlain?: boolean;
 }
 
 /** A compile-time scope: template names mapped to JS locals. Names never become JS identifiers. */

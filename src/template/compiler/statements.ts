@@ -1,5 +1,11 @@
 import type { Expr, FilterExpr, Stmt, Target } from '../parser/ast.js';
+import { escapeHtml } from '../filters/html.js';
+import { truthy } from '../runtime/ops.js';
+import { pyStr } from '../runtime/print.js';
 import { ExprCompiler } from './expressions.js';
+
+/** Filters whose result is Markup in Jinja2, so `{% autoescape true %}` does not escape it again. */
+const MARKUP_FILTERS = new Set(['safe', 'e', 'escape', 'forceescape', 'tojson', 'urlize', 'xmlattr']);
 import { Scope, assignedNames } from './scope.js';
 
 /**
@@ -8,6 +14,11 @@ import { Scope, assignedNames } from './scope.js';
  */
 export abstract class StmtCompiler extends ExprCompiler {
   protected out = 'o';
+  /**
+   * `{% autoescape %}` in effect: false, true, or the JS local holding a value
+   * known only at run time (Jinja2's "volatile" evaluation context).
+   */
+  protected autoescape: boolean | string = false;
 
   abstract forLoop(stmt: Extract<Stmt, { kind: 'for' }>): string;
   abstract macro(stmt: Extract<Stmt, { kind: 'macro' }>): string;
@@ -17,7 +28,7 @@ export abstract class StmtCompiler extends ExprCompiler {
     let code = '';
     let text = '';
     for (const stmt of body) {
-      const constant = stmt.kind === 'text' ? stmt.text : stmt.kind === 'output' ? this.constOutput(stmt.value) : null;
+      const constant = stmt.kind === 'text' ? stmt.text : stmt.kind === 'output' ? this.constText(stmt.value) : null;
       if (constant !== null) {
         text += constant;
         continue;
@@ -33,15 +44,54 @@ export abstract class StmtCompiler extends ExprCompiler {
   private statement(stmt: Stmt): string {
     switch (stmt.kind) {
       case 'text': return `${this.out}+=${JSON.stringify(stmt.text)};\n`;
-      case 'output': return `${this.out}+=outputValue(${this.expr(stmt.value)});\n`;
+      case 'output': return `${this.out}+=${this.output(stmt.value)};\n`;
       case 'if': return this.softly(() => `if(${this.cond(stmt.test)}){\n${this.block(stmt.body)}}${stmt.else.length ? `else{\n${this.block(stmt.else)}}` : ''}\n`);
       case 'set': return this.assign(stmt.target, this.expr(stmt.value));
-      case 'setblock': return this.captureInScope(stmt.body, (captured) => this.assign(stmt.target, this.applyFilters(stmt.filters, captured)));
+      case 'setblock': return this.captureInScope(stmt.body, (captured) => this.assign(stmt.target, this.applyFilters(stmt.filters, captured), this.autoescape === true));
       case 'filterblock': return this.captureInScope(stmt.body, (captured) => `${this.out}+=outputValue(${this.applyFilters(stmt.filters, captured)});\n`);
       case 'with': return this.withBlock(stmt.targets, stmt.values, stmt.body);
+      case 'autoescape': return this.autoescapeBlock(stmt.value, stmt.body);
       case 'for': return this.forLoop(stmt);
       case 'macro': return this.macro(stmt);
       case 'callblock': return this.callBlock(stmt);
+    }
+  }
+
+  /** `{{ value }}` as a JS string expression, escaped under autoescape unless Jinja2 would have Markup there. */
+  private output(value: Expr): string {
+    const code = this.expr(value);
+    if (this.autoescape === false || this.isMarkup(value)) return `outputValue(${code})`;
+    if (this.autoescape === true) return `escapeOutput(${code})`;
+    return `(${this.autoescape}?escapeOutput:outputValue)(${code})`;
+  }
+
+  private isMarkup(e: Expr): boolean {
+    if (e.kind === 'filter') return MARKUP_FILTERS.has(e.name);
+    if (e.kind === 'name') return this.scope.lookup(e.name)?.isMarkup === true;
+    return e.kind === 'call' && e.fn.kind === 'name' && this.scope.lookup(e.fn.name)?.isMacro === true;
+  }
+
+  /** Output known at compile time. Jinja2 escapes a folded constant before finalize, so `none` prints 'None' there. */
+  private constText(value: Expr): string | null {
+    if (this.autoescape === false) return this.constOutput(value);
+    if (this.autoescape !== true || value.kind !== 'const') return null;
+    return escapeHtml(pyStr(value.value));
+  }
+
+  /** `{% autoescape expr %}`: a scope of its own (Jinja2's ScopedEvalContextModifier). */
+  private autoescapeBlock(value: Expr, body: readonly Stmt[]): string {
+    const saved = this.autoescape;
+    let code = '';
+    if (value.kind === 'const') {
+      this.autoescape = truthy(value.value);
+    } else {
+      this.autoescape = this.fresh('ae');
+      code = `const ${this.autoescape}=${this.cond(value)};\n`;
+    }
+    try {
+      return `{\n${code}${this.inScope(body, () => '', () => this.block(body))}}\n`;
+    } finally {
+      this.autoescape = saved;
     }
   }
 
@@ -52,8 +102,13 @@ export abstract class StmtCompiler extends ExprCompiler {
   }
 
   /** `name = value`, `a, b = value` or `ns.attr = value`, to bindings resolved now. */
-  assign(target: Target, value: string): string {
-    if (target.kind === 'name') return `${this.resolve(target.name).ident}=${value};\n`;
+  assign(target: Target, value: string, isMarkup = false): string {
+    if (target.kind === 'name') {
+      const binding = this.resolve(target.name);
+      if (isMarkup && !binding.isPlain) binding.isMarkup = true;
+      else [binding.isPlain, binding.isMarkup] = [true, false];
+      return `${binding.ident}=${value};\n`;
+    }
     if (target.kind === 'nsref') return `${this.mark(target.pos)}setAttr(${this.resolve(target.name).ident},${JSON.stringify(target.attr)},${value});\n`;
     const tmp = this.fresh('u');
     let code = `{${this.markStmt(target.pos)}const ${tmp}=unpack(${value},${target.items.length});\n`;

@@ -5,6 +5,8 @@ import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
 import { PY_NONE, isCallable } from '../runtime/types.js';
 import { isDict } from '../runtime/values.js';
+import { outputValue } from '../runtime/print.js';
+import { escapeHtml } from '../filters/html.js';
 import type { Kwargs } from '../runtime/types.js';
 
 /**
@@ -62,6 +64,11 @@ export function spreadKwargs(kwargs: Kwargs, starstar: unknown): Kwargs {
 export function guardSize<V>(value: V): V {
   if ((typeof value === 'string' || Array.isArray(value)) && value.length > 65536) currentBudget().checkLength(value.length);
   return value;
+}
+
+/** `{{ v }}` inside `{% autoescape true %}`: markupsafe.escape of what would print. */
+export function escapeOutput(v: unknown): string {
+  return escapeHtml(outputValue(v));
 }
 
 export function unknownFilter(name: string): never {

@@ -72,7 +72,8 @@ export type Stmt =
   | { kind: 'macro'; name: string; sig: MacroSignature; body: Stmt[]; pos: Pos }
   | { kind: 'callblock'; call: CallExpr; sig: MacroSignature; body: Stmt[]; pos: Pos }
   | { kind: 'filterblock'; filters: FilterExpr[]; body: Stmt[]; pos: Pos }
-  | { kind: 'with'; targets: Target[]; values: Expr[]; body: Stmt[]; pos: Pos };
+  | { kind: 'with'; targets: Target[]; values: Expr[]; body: Stmt[]; pos: Pos }
+  | { kind: 'autoescape'; value: Expr; body: Stmt[]; pos: Pos };
 
 export interface ForStmt {
   kind: 'for';

@@ -3,7 +3,7 @@ import { ExpressionParser } from './expressions.js';
 import { T, syntaxError, type Token } from './tokenizer.js';
 
 /** Tags Jinja2 has but the platform profile refuses (no loader, no extensions). */
-const UNSUPPORTED_TAGS = new Set(['block', 'extends', 'include', 'import', 'from', 'autoescape', 'break', 'continue', 'do', 'trans']);
+const UNSUPPORTED_TAGS = new Set(['block', 'extends', 'include', 'import', 'from', 'break', 'continue', 'do', 'trans']);
 
 const TRAILING_WS = /\s+$/;
 const LEADING_WS = /^\s+/;
@@ -76,6 +76,7 @@ export class TemplateParser extends ExpressionParser {
       case 'filter': return this.parseFilterTag(tok, pos);
       case 'with': return this.parseWithTag(tok, pos);
       case 'print': return this.parsePrintTag(pos);
+      case 'autoescape': return { kind: 'autoescape', value: this.parseExpr(), body: this.parseBody(tok, ['endautoescape'], true), pos };
       case 'raw': return this.parseRawTag(pos);
       default:
         if (UNSUPPORTED_TAGS.has(tok.value)) throw syntaxError(`Unsupported tag '${tok.value}'`, tok);

@@ -127,6 +127,12 @@ export class JinjaTokenizer extends BaseTokenizer {
       const start = { lineno: this.lineno, colno: this.colno };
       if (ch === '"' || ch === "'") return { type: T.STRING, value: this.readString(), ...start };
       if (ch >= '0' && ch <= '9') return { ...this.readNumber(), ...start };
+      // Jinja2 lexes `+%}` as a block end (lstrip/trim disabled), before any operator rule.
+      if (ch === '+' && this.str.startsWith('%}', this.index + 1)) {
+        this.forwardN(3);
+        this.in_code = false;
+        return { type: T.BLOCK_END, value: '+%}', ...start };
+      }
       // nunjucks reads `r/…/` as a regex literal; in Jinja2 it is the name r divided by something.
       if (ch === 'r' && this.str[this.index + 1] === '/') {
         this.forward();
