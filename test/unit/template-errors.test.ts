@@ -13,7 +13,11 @@ function thrownBy(fn: () => unknown): TemplateError {
 }
 
 const syntaxErrors = [
-  { name: 'a stray end tag', template: 'a\nb\n{% if x %}{% endfor %}', line: 3, column: 14, reason: "Unexpected token 'endfor'" },
+  { name: 'a nesting mistake', template: 'a\nb\n{% if x %}{% endfor %}', line: 3, column: 14, reason: "Unexpected 'endfor': the innermost open block is 'if' (line 3, column 4), expecting 'elif' or 'else' or 'endif'" },
+  { name: 'an end tag with no open block', template: 'x\n {%- endif %}', line: 2, column: 6, reason: "Unexpected 'endif': no block is open" },
+  { name: 'an unclosed block after CRLF lines', template: 'a\r\n{% if x %}\r\nb', line: 2, column: 4, reason: "Unexpected end of template: 'if' is never closed (expected 'elif' or 'else' or 'endif')" },
+  { name: 'an unclosed comment', template: 'a\nb {# note\n', line: 2, column: 3, reason: 'Missing end of comment tag' },
+  { name: 'an unclosed autoescape', template: '{% autoescape true %}{{ x }}', line: 1, column: 4, reason: "Unexpected end of template: 'autoescape' is never closed (expected 'endautoescape')" },
   { name: 'an unknown tag', template: '{% for i in x %}\n  {% break %}\n{% endfor %}', line: 2, column: 6, reason: "Unsupported tag 'break'" },
   { name: 'include', template: "{% include 'x' %}", line: 1, column: 4, reason: "Unsupported tag 'include'" },
   { name: 'an unclosed block', template: 'Hi\n  {% for o in orders %}{{ o }}', line: 2, column: 6, reason: "Unexpected end of template: 'for' is never closed (expected 'endfor' or 'else')" },

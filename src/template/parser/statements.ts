@@ -5,6 +5,9 @@ import { T, syntaxError, type Token } from './tokenizer.js';
 /** Tags Jinja2 has but the platform profile refuses (no loader, no extensions). */
 const UNSUPPORTED_TAGS = new Set(['block', 'extends', 'include', 'import', 'from', 'break', 'continue', 'do', 'trans']);
 
+/** Tags that only close or continue a block; met anywhere else they are a nesting mistake. */
+const CLOSING_TAGS = new Set(['elif', 'else', 'endif', 'endfor', 'endset', 'endmacro', 'endcall', 'endfilter', 'endwith', 'endautoescape', 'endraw']);
+
 const TRAILING_WS = /\s+$/;
 const LEADING_WS = /^\s+/;
 
@@ -41,6 +44,7 @@ export class TemplateParser extends ExpressionParser {
         if (tok.value === '{%' && this.is(T.OPERATOR, '+')) this.nextToken();
         const tag = this.peekToken();
         if (tag !== null && endTags !== null && tag.type === T.SYMBOL && endTags.includes(tag.value)) return body;
+        if (tag !== null && tag.type === T.SYMBOL && CLOSING_TAGS.has(tag.value)) throw misplacedTag(tag, opener, endTags);
         const stmt = this.parseStatement();
         if (stmt !== null) body.push(stmt);
       } else {
@@ -205,6 +209,13 @@ export class TemplateParser extends ExpressionParser {
     this.trimNext = match[3] === '-';
     return { kind: 'text', text, pos };
   }
+}
+
+/** Jinja2's "You probably made a nesting mistake", with the position of the block still open. */
+function misplacedTag(tag: Token, opener: Token | null, endTags: string[] | null): Error {
+  if (opener === null || endTags === null) return syntaxError(`Unexpected '${tag.value}': no block is open`, tag);
+  const where = `line ${opener.lineno + 1}, column ${opener.colno + 1}`;
+  return syntaxError(`Unexpected '${tag.value}': the innermost open block is '${opener.value}' (${where}), expecting '${endTags.join("' or '")}'`, tag);
 }
 
 function stripsBefore(tok: Token): boolean {

@@ -139,6 +139,10 @@ export class JinjaTokenizer extends BaseTokenizer {
         return { type: T.SYMBOL, value: 'r', ...start };
       }
     } else if (!this.in_code && !this.isFinished()) {
+      // nunjucks reports an unclosed comment at the end of the file; Jinja2 names the comment.
+      if (this.str.startsWith('{#', this.index) && !this.str.includes('#}', this.index + 2)) {
+        throw syntaxError('Missing end of comment tag', { lineno: this.lineno, colno: this.colno });
+      }
       // nunjucks refuses `#}` in plain text; Jinja2 prints it.
       const next = this.str.slice(this.index).search(/\{[{%#]/);
       const text = next < 0 ? this.str.slice(this.index) : this.str.slice(this.index, this.index + next);
