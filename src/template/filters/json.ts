@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { compareStrings } from '../runtime/ops.js';
 import { currentBudget } from '../limits.js';
 import { PY_NONE, PyFloat, TemplateObject } from '../runtime/types.js';
 import { formatFloat, formatInt } from '../runtime/print.js';
@@ -42,7 +43,7 @@ function dump(v: unknown, indent: string | null, depth: number): string {
     return `[${nl}${v.map((x) => dump(x, indent, depth + 1)).join(sep + nl)}${end}]`;
   }
   if (isDict(v)) {
-    const keys = Object.keys(v).sort();
+    const keys = Object.keys(v).sort(compareStrings);
     if (!keys.length) return '{}';
     return `{${nl}${keys.map((key) => `${jsonString(key)}: ${dump(v[key], indent, depth + 1)}`).join(sep + nl)}${end}}`;
   }

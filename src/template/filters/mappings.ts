@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { compareStrings } from '../runtime/ops.js';
 import { GROUP_TUPLE, PY_NONE, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
@@ -53,7 +54,7 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
 function pformat(v: unknown): string {
   if (v === null || v === PY_NONE) return 'None';
   if (isDict(v)) {
-    const keys = Object.keys(v).sort();
+    const keys = Object.keys(v).sort(compareStrings);
     return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key])}`).join(', ')}}`;
   }
   if (Array.isArray(v) && !Object.isFrozen(v)) return `[${v.map(pformat).join(', ')}]`;

@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { IS_SPACE } from '../runtime/text.js';
 
 /*
  * A port of Python's textwrap.wrap as Jinja2's wordwrap calls it: expand_tabs and
@@ -14,6 +15,11 @@ const WORDSEP = new RegExp(
   'u',
 );
 const WORDSEP_SIMPLE = new RegExp(`(${WS}+)`);
+
+/** `chunk.strip() == ''` in Python: empty or only Unicode whitespace (nbsp included). */
+function isBlank(chunk: string): boolean {
+  return chunk === '' || IS_SPACE.test(chunk);
+}
 
 function len(s: string): number {
   return Array.from(s).length;
@@ -31,7 +37,7 @@ export function wrapText(text: string, width: number, breakLongWords: boolean, b
   while (chunks.length) {
     const line: string[] = [];
     let cur = 0;
-    if (lines.length && chunks[chunks.length - 1].trim() === '' && /^[\t\n\x0b\x0c\r ]*$/.test(chunks[chunks.length - 1])) chunks.pop();
+    if (lines.length && isBlank(chunks[chunks.length - 1])) chunks.pop();
     while (chunks.length) {
       const l = len(chunks[chunks.length - 1]);
       if (cur + l > width) break;
@@ -41,7 +47,7 @@ export function wrapText(text: string, width: number, breakLongWords: boolean, b
     if (chunks.length && len(chunks[chunks.length - 1]) > width) {
       handleLongWord(chunks, line, cur, width, breakLongWords, breakOnHyphens);
     }
-    if (line.length && /^[\t\n\x0b\x0c\r ]*$/.test(line[line.length - 1])) line.pop();
+    if (line.length && isBlank(line[line.length - 1])) line.pop();
     if (line.length) lines.push(line.join(''));
   }
   return lines;

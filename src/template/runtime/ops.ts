@@ -1,6 +1,6 @@
 import { currentBudget } from '../limits.js';
 import { PY_NONE, PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from './types.js';
-import { isDict, isFloat, isNumeric, toNum, typeName, typeError, codePoints } from './values.js';
+import { isDict, isFloat, isNumeric, toNum, typeName, typeError } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
 import { pyPow } from './pow.js';
@@ -147,16 +147,19 @@ export function concat(a: unknown, b: unknown): string {
   return s;
 }
 
-function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  // Code unit order equals code point order unless surrogates meet BMP chars above U+D7FF.
-  const ca = codePoints(a);
-  const cb = codePoints(b);
-  const n = Math.min(ca.length, cb.length);
-  for (let i = 0; i < n; i++) {
-    if (ca[i] !== cb[i]) return ca[i].codePointAt(0)! - cb[i].codePointAt(0)!;
+/** Python's code point order; JS's < orders UTF-16 units, which puts astral chars below U+E000. */
+export function compareStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  let x = a.charCodeAt(i);
+  let y = b.charCodeAt(i);
+  if (x >= 0xd800 && y >= 0xd800) {
+    x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+    y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
   }
-  return ca.length - cb.length;
+  return x - y;
 }
 
 /** Python ordering of two defined values: negative, zero or positive; TypeError when unorderable. */
@@ -166,7 +169,7 @@ export function pyCompare(a: unknown, b: unknown, op = '<'): number {
     const y = toNum(b);
     return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
   }
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a === b ? 0 : compareStrings(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : compareStrings(a, b);
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) {

@@ -95,13 +95,43 @@ function isCased(ch: string): boolean {
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
+// Titlecase differs from uppercase for digraphs and ligatures (Python's title/capitalize use it).
+const TITLECASE: Record<string, string> = {
+  'Ǆ': 'ǅ', 'ǅ': 'ǅ', 'ǆ': 'ǅ', 'Ǉ': 'ǈ', 'ǈ': 'ǈ', 'ǉ': 'ǈ', 'Ǌ': 'ǋ', 'ǋ': 'ǋ', 'ǌ': 'ǋ', 'Ǳ': 'ǲ', 'ǲ': 'ǲ', 'ǳ': 'ǲ',
+  'ß': 'Ss', 'ﬀ': 'Ff', 'ﬁ': 'Fi', 'ﬂ': 'Fl', 'ﬃ': 'Ffi', 'ﬄ': 'Ffl', 'ﬅ': 'St', 'ﬆ': 'St',
+};
+
+/** Python's titlecase of one character. */
+export function toTitleChar(ch: string): string {
+  return TITLECASE[ch] ?? ch.toUpperCase();
+}
+
+const CASE_IGNORABLE = /[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00b7\u0387\u05f4\u2018\u2019\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a]/u;
+
+/** Is there a cased letter next to `i` in direction `step`, skipping case-ignorable characters? */
+function casedNeighbour(cps: readonly string[], i: number, step: number): boolean {
+  for (let j = i + step; j >= 0 && j < cps.length; j += step) {
+    if (!CASE_IGNORABLE.test(cps[j])) return isCased(cps[j]);
+  }
+  return false;
+}
+
+/** Lowercase one character of `s` at `i`, with Unicode's Final_Sigma rule for 'Σ', as Python. */
+function lowerAt(cps: readonly string[], i: number): string {
+  const ch = cps[i];
+  if (ch !== 'Σ') return ch.toLowerCase();
+  return casedNeighbour(cps, i, -1) && !casedNeighbour(cps, i, 1) ? 'ς' : 'σ';
+}
+
 /** str.title(): a cased character after an uncased one is upper, the rest lower ("o'neil" → "O'Neil"). */
 export function pyTitle(s: string): string {
   let out = '';
   let prevCased = false;
-  for (const ch of s) {
+  const cps = Array.from(s);
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i];
     const cased = isCased(ch);
-    out += cased ? (prevCased ? ch.toLowerCase() : ch.toUpperCase()) : ch;
+    out += cased ? (prevCased ? lowerAt(cps, i) : toTitleChar(ch)) : ch;
     prevCased = cased;
   }
   return out;
@@ -111,15 +141,23 @@ export function pyTitle(s: string): string {
 export function pyCapitalize(s: string): string {
   if (s === '') return s;
   const first = String.fromCodePoint(s.codePointAt(0)!);
-  return first.toUpperCase() + s.slice(first.length).toLowerCase();
+  // Lowercase the whole string so Final_Sigma sees the first character as context.
+  const lower = s.toLowerCase();
+  const firstLower = first.toLowerCase();
+  const rest = lower.startsWith(firstLower) ? lower.slice(firstLower.length) : s.slice(first.length).toLowerCase();
+  return toTitleChar(first) + rest;
 }
 
 /** str.swapcase(). */
 export function pySwapcase(s: string): string {
   let out = '';
-  for (const ch of s) {
+  const cps = Array.from(s);
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i];
     const lower = ch.toLowerCase();
-    out += ch === lower ? ch.toUpperCase() : lower;
+    const upper = ch.toUpperCase();
+    // Titlecase letters (ǅ) are neither upper nor lower: Python leaves them.
+    out += ch === lower && ch !== upper ? upper : ch === upper && ch !== lower ? lowerAt(cps, i) : ch;
   }
   return out;
 }
