@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { GROUP_TUPLE, PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { GROUP_TUPLE, PY_ATTRS, PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
@@ -20,6 +20,10 @@ function bind(self: unknown, name: string, method: AnyMethod | undefined): unkno
 export function getAttr(obj: unknown, name: string): unknown {
   if (isBlockedName(name)) checkName(name);
   if (typeof obj === 'string') return bind(obj, name, STR_METHODS[name]);
+  if (typeof obj === 'function') {
+    const attrs = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[PY_ATTRS];
+    return attrs !== undefined && Object.hasOwn(attrs, name) ? attrs[name] : undefined;
+  }
   if (typeof obj !== 'object' || obj === null) return undefined;
   if (Array.isArray(obj)) {
     if ((obj as unknown as Record<symbol, unknown>)[GROUP_TUPLE] === true && (name === 'grouper' || name === 'list')) {
@@ -60,7 +64,16 @@ export function getItem(obj: unknown, key: unknown): unknown {
       if (i !== undefined) return cps[i];
     }
   } else if (isDict(obj)) {
-    if (typeof key === 'string' && Object.hasOwn(obj, key)) return obj[key];
+    if (typeof key === 'string') {
+      if (Object.hasOwn(obj, key)) return obj[key];
+    } else {
+      // Dict literals store int keys as text ({1: 'a'}); 1 and 1.0 find them, as in Python.
+      const n = typeof key === 'number' ? key : key instanceof PyFloat ? key.value : NaN;
+      if (Number.isInteger(n)) {
+        const k = String(n);
+        return Object.hasOwn(obj, k) ? obj[k] : undefined;
+      }
+    }
   }
   return typeof key === 'string' ? getAttr(obj, key) : undefined;
 }

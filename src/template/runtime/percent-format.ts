@@ -14,7 +14,7 @@ export function percentFormat(format: string, args: unknown): string {
   const mapping = isDict(args) ? args : undefined;
   // CPython treats any non-tuple, non-str argument with __getitem__ as a mapping: then
   // unused arguments are no error. Lists qualify, and so do Jinja2's Undefined and null.
-  const mappingLike = mapping !== undefined || Array.isArray(args) || args === undefined || args === null;
+  const mappingLike = mapping !== undefined || (Array.isArray(args) && !isTuple(args)) || args === undefined || args === null;
   let index = 0;
   let usedMapping = false;
   const next = (): unknown => {

@@ -1,4 +1,4 @@
-import { PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
+import { PY_NONE, PY_REPR, PyFloat, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside 1e-4..1e16. */
@@ -58,7 +58,7 @@ export function pyRepr(v: unknown): string {
     case 'number': return formatNumber(v);
     case 'boolean': return v ? 'True' : 'False';
     case 'undefined': return 'Undefined';
-    case 'function': return isCallable(v) ? `<function ${v[CALLABLE]}>` : '<function>';
+    case 'function': return (v as unknown as Record<symbol, string | undefined>)[PY_REPR] ?? (isCallable(v) ? `<function ${v[CALLABLE]}>` : '<function>');
   }
   if (v === null || v === PY_NONE) return 'None';
   if (v instanceof PyFloat) return formatFloat(v.value);

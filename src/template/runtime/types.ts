@@ -89,3 +89,17 @@ export class PyNone {
 
 /** The Python None singleton (see PyNone). */
 export const PY_NONE: PyNone = PyNone.instance;
+
+/**
+ * Optional extras on a PyCallable: PY_ATTRS holds attributes templates may read
+ * (a macro's `name`, `arguments`…), PY_REPR what printing it shows ("<Macro 'm'>").
+ */
+export const PY_ATTRS: unique symbol = Symbol('dynamic-context.pyAttrs');
+export const PY_REPR: unique symbol = Symbol('dynamic-context.pyRepr');
+
+/** Attach readable attributes and a printed form to a callable (non-enumerable, read-only). */
+export function describeCallable(fn: PyCallable, attrs: Record<string, unknown>, repr?: string): PyCallable {
+  Object.defineProperty(fn, PY_ATTRS, { value: Object.freeze(Object.assign(Object.create(null), attrs)) });
+  if (repr !== undefined) Object.defineProperty(fn, PY_REPR, { value: repr });
+  return fn;
+}
