@@ -68,7 +68,10 @@ export abstract class StmtCompiler extends ExprCompiler {
   private isMarkup(e: Expr): boolean {
     if (e.kind === 'filter') return MARKUP_FILTERS.has(e.name);
     if (e.kind === 'name') return this.scope.lookup(e.name)?.isMarkup === true;
-    return e.kind === 'call' && e.fn.kind === 'name' && this.scope.lookup(e.fn.name)?.isMacro === true;
+    if (e.kind !== 'call' || e.fn.kind !== 'name') return false;
+    // Macros, `caller()` and a recursive `loop(…)` return Markup in Jinja2.
+    const binding = this.scope.lookup(e.fn.name);
+    return binding?.isMacro === true || (binding?.loop?.recurse ?? null) !== null;
   }
 
   /** Output known at compile time. Jinja2 escapes a folded constant before finalize, so `none` prints 'None' there. */
