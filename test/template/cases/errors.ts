@@ -70,5 +70,11 @@ export const errors = group(['error'], [
   ['none-literal-arithmetic', '{{ none + 1 }}'],
   ['none-literal-ordering', '{{ none < 1 }}'],
   ['percent-too-many-args', '{{ "%s" % (1, 2) }}'],
+  ['generator-length', '{{ orders | selectattr("status", "eq", "shipped") | length }}', { orders: [{ status: 'shipped' }] }],
+  ['generator-last', '{{ (orders | selectattr("status", "eq", "shipped") | last).id }}', { orders: [{ id: 'a', status: 'shipped' }] }],
+  ['generator-count', '{{ orders | rejectattr("status", "eq", "open") | count }}', { orders: [{ status: 'x' }] }],
+  ['items-filter-length', '{{ d | items | length }}', { d: { a: 1 } }],
+  ['batch-length', '{{ [1, 2, 3] | batch(2) | length }}'],
+  ['reversed-list-last', '{{ [1, 2] | reverse | last }}'],
   ['loop-call-non-recursive', '{% for i in [1] %}{{ loop([2]) }}{% endfor %}'],
 ]);

@@ -188,3 +188,26 @@ export const filters = group(['filter'], [
   ['int-invalid-base', '{{ "z" | int(base=40) }}'],
   ['filter-on-paren', '{{ (1 + 2) | string }}'],
 ]);
+
+const orders = [{ id: 'a', status: 'shipped' }, { id: 'b', status: 'open' }];
+
+/**
+ * select/reject/selectattr/rejectattr/map/batch/slice/items return generators in
+ * Jinja2: they have no len(), `last` cannot reverse them, and they are truthy even
+ * when empty. `first`, `join`, `sort`, `sum`, `max` and `| list` consume them.
+ */
+export const generators = group(['generator', 'filter'], [
+  ['selectattr-first', '{{ (orders | selectattr("status", "eq", "shipped") | first).id }}', { orders }],
+  ['map-join', '{{ orders | map(attribute="id") | join(",") }}', { orders }],
+  ['map-reverse-join', '{{ orders | map(attribute="id") | reverse | join(",") }}', { orders }],
+  ['map-sort-last', '{{ orders | map(attribute="id") | sort | last }}', { orders }],
+  ['map-max', '{{ orders | map(attribute="id") | max }}', { orders }],
+  ['select-sum', '{{ [1, 2] | select | sum }}'],
+  ['list-then-length', '{{ orders | selectattr("status") | list | length }}', { orders }],
+  ['list-then-last', '{{ orders | map(attribute="id") | list | last }}', { orders }],
+  ['empty-generator-is-truthy', '{% if orders | selectattr("status", "eq", "lost") %}truthy{% else %}falsy{% endif %}', { orders }],
+  ['empty-list-is-falsy', '{% if orders | selectattr("status", "eq", "lost") | list %}truthy{% else %}falsy{% endif %}', { orders }],
+  ['string-reverse-last', '{{ "ab" | reverse | last }}'],
+  ['select-first', '{{ [0, 1, 2] | select | first }}'],
+  ['generator-in-for', '{% for o in orders | rejectattr("status", "eq", "open") %}{{ o.id }}{{ loop.length }}{% endfor %}', { orders }],
+]);
