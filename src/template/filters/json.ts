@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
 import { currentBudget } from '../limits.js';
-import { PY_NONE, PyFloat, TemplateObject } from '../runtime/types.js';
+import { PY_NONE, PyFloat, TemplateObject, iteratorType } from '../runtime/types.js';
 import { formatFloat, formatInt } from '../runtime/print.js';
 import { isDict, typeName } from '../runtime/values.js';
 
@@ -38,7 +38,7 @@ function dump(v: unknown, indent: string | null, depth: number): string {
   const nl = indent === null ? '' : '\n' + indent.repeat(depth + 1);
   const end = indent === null ? '' : '\n' + indent.repeat(depth);
   const sep = indent === null ? ', ' : ',';
-  if (Array.isArray(v)) {
+  if (Array.isArray(v) && iteratorType(v) === undefined) {
     if (!v.length) return '[]';
     return `[${nl}${v.map((x) => dump(x, indent, depth + 1)).join(sep + nl)}${end}]`;
   }

@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
-import { type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { iteratorType, makeIterator, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { binary, truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
@@ -19,7 +19,10 @@ function length(v: unknown, a: unknown[], k: Kwargs): number {
   bindArgs('len', [], [], a, k);
   if (v === undefined || v === null) return 0;
   if (typeof v === 'string') return strLength(v);
-  if (Array.isArray(v)) return v.length;
+  if (Array.isArray(v)) {
+    if (iteratorType(v) !== undefined) throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
+    return v.length;
+  }
   if (isDict(v)) return Object.keys(v).length;
   throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
 }
@@ -30,6 +33,7 @@ function batch(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const items = seq(v);
   if (n <= 0 && items.length) throw new TemplateError('batch size must be positive');
   const out: unknown[][] = [];
+  makeIterator(out);
   for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
   const last = out[out.length - 1];
   if (last && fill !== null && fill !== undefined && last.length < n) {
@@ -47,7 +51,7 @@ function slice(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   currentBudget().checkRange(n);
   const per = Math.floor(items.length / n);
   const extra = items.length % n;
-  const out: unknown[][] = [];
+  const out = makeIterator([]) as unknown[][];
   let offset = 0;
   for (let i = 0; i < n; i++) {
     const start = offset + i * per;
@@ -87,24 +91,24 @@ function callFilter(name: unknown, item: unknown, args: unknown[], kwargs: Kwarg
 
 function map(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const items = seq(v);
-  if (!items.length) return [];
+  if (!items.length) return makeIterator([]);
   currentBudget().chargeIterations(items.length);
   if (a.length === 0 && k !== undefined && Object.hasOwn(k, 'attribute')) {
     const { attribute, default: dflt, ...rest } = k;
     const extra = Object.keys(rest);
     if (extra.length) throw new TemplateError(`Unexpected keyword argument '${extra[0]}'`);
     const get = attrGetter(attribute, false, dflt ?? null);
-    return items.map(get);
+    return makeIterator(items.map(get));
   }
   if (a.length === 0) throw new TemplateError('map requires a filter argument');
   const rest = a.slice(1);
-  return items.map((item) => callFilter(a[0], item, rest, k));
+  return makeIterator(items.map((item) => callFilter(a[0], item, rest, k)));
 }
 
 function selectOrReject(select: boolean, byAttr: boolean): FilterFunction {
   return (v, a, k) => {
     const items = seq(v);
-    if (!items.length) return [];
+    if (!items.length) return makeIterator([]);
     currentBudget().chargeIterations(items.length);
     let off = 0;
     let get = (x: unknown): unknown => x;
@@ -121,7 +125,7 @@ function selectOrReject(select: boolean, byAttr: boolean): FilterFunction {
       const rest = a.slice(off + 1);
       test = (x) => fn(x, rest, k);
     }
-    return items.filter((item) => test(get(item)) === select);
+    return makeIterator(items.filter((item) => test(get(item)) === select));
   };
 }
 
@@ -129,12 +133,12 @@ function unique(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const [cs, attribute] = bindArgs('do_unique', ['case_sensitive', 'attribute'], [false, null], a, k);
   const key = attrGetter(attribute, !truthy(cs));
   const seen = new Set<string>();
-  return seq(v).filter((item) => {
+  return makeIterator(seq(v).filter((item) => {
     const h = hashKey(key(item));
     if (seen.has(h)) return false;
     seen.add(h);
     return true;
-  });
+  }));
 }
 
 function sum(v: unknown, a: unknown[], k: Kwargs): unknown {
@@ -153,18 +157,22 @@ export const LIST_FILTERS: Record<string, FilterFunction> = {
   first: (v, a, k) => (bindArgs('do_first', [], [], a, k), seq(v)[0]),
   last: (v, a, k) => {
     bindArgs('do_last', [], [], a, k);
+    if (iteratorType(v) !== undefined) throw new TemplateError(`'${typeName(v)}' object is not reversible`);
     const items = seq(v);
     return items[items.length - 1];
   },
   random: (v, a, k) => {
     bindArgs('do_random', [], [], a, k);
+    if (iteratorType(v) !== undefined) throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
     const items = seq(v);
     return items.length ? items[Math.floor(Math.random() * items.length)] : undefined;
   },
   reverse: (v, a, k) => {
     bindArgs('do_reverse', [], [], a, k);
     if (typeof v === 'string') return codePoints(v).reverse().join('');
-    return seq(v).slice().reverse();
+    // reversed(list) is an iterator; an iterator's reverse falls back to a plain list.
+    const reversed = seq(v).slice().reverse();
+    return Array.isArray(v) && iteratorType(v) === undefined ? makeIterator(reversed, 'list_reverseiterator') : reversed;
   },
   join: (v, a, k) => {
     const [d, attribute] = bindArgs('do_join', ['d', 'attribute'], ['', null], a, k);

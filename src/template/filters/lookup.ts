@@ -1,6 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { getItem, iterate } from '../runtime/access.js';
-import { pyCompare } from '../runtime/ops.js';
+import { eq, pyCompare } from '../runtime/ops.js';
+import { pySorted } from '../runtime/sort.js';
 import { isDict, typeName } from '../runtime/values.js';
 import { PY_NONE, PyFloat } from '../runtime/types.js';
 
@@ -38,21 +39,17 @@ export function sortCompare(a: unknown, b: unknown): number {
     return 0;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
+    // Python compares lists at the first index where == fails, and only there.
     const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-      const c = sortCompare(a[i], b[i]);
-      if (c !== 0) return c;
-    }
+    for (let i = 0; i < n; i++) if (!eq(a[i], b[i])) return sortCompare(a[i], b[i]);
     return a.length - b.length;
   }
   return pyCompare(a, b) || 0;
 }
 
-/** Stable sort like Python's sorted(key=…, reverse=…): equal items keep their order either way. */
+/** sorted(items, key=…, reverse=…) exactly as CPython orders them. */
 export function sortBy<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
-  const keyed = items.map((item) => ({ k: key(item), item }));
-  keyed.sort(reverse ? (x, y) => sortCompare(y.k, x.k) : (x, y) => sortCompare(x.k, y.k));
-  return keyed.map((p) => p.item);
+  return pySorted(items, key, reverse);
 }
 
 /** A hashable identity for set/dict-key semantics (1 == 1.0 == True); TypeError for unhashable. */

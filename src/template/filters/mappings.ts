@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
-import { GROUP_TUPLE, PY_NONE, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { GROUP_TUPLE, PY_NONE, iteratorType, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { pyRepr, reprString } from '../runtime/print.js';
@@ -45,9 +45,9 @@ function dictsort(v: unknown, a: unknown[], k: Kwargs): unknown[] {
 
 function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
   bindArgs('do_items', [], [], a, k);
-  if (v === undefined || v === null) return [];
+  if (v === undefined || v === null) return makeIterator([]) as unknown[][];
   if (!isDict(v)) throw new TemplateError('Can only get item pairs from a mapping.');
-  return Object.keys(v).map((key) => makeTuple([key, v[key]]) as unknown[]);
+  return makeIterator(Object.keys(v).map((key) => makeTuple([key, v[key]]) as unknown[])) as unknown[][];
 }
 
 /** pprint: repr with dict keys sorted, as pprint.pformat writes short values. */
@@ -57,6 +57,7 @@ function pformat(v: unknown): string {
     const keys = Object.keys(v).sort(compareStrings);
     return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key])}`).join(', ')}}`;
   }
+  if (iteratorType(v) !== undefined) return pyRepr(v);
   if (Array.isArray(v) && !Object.isFrozen(v)) return `[${v.map(pformat).join(', ')}]`;
   if (Array.isArray(v)) return v.length === 1 ? `(${pformat(v[0])},)` : `(${v.map(pformat).join(', ')})`;
   return pyRepr(v);

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { GROUP_TUPLE, PY_ATTRS, PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { GROUP_TUPLE, PY_ATTRS, PY_NONE, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
@@ -29,6 +29,7 @@ export function getAttr(obj: unknown, name: string): unknown {
     if ((obj as unknown as Record<symbol, unknown>)[GROUP_TUPLE] === true && (name === 'grouper' || name === 'list')) {
       return obj[name === 'grouper' ? 0 : 1];
     }
+    if (iteratorType(obj) !== undefined) return undefined;
     return bind(obj, name, isTuple(obj) ? TUPLE_METHODS[name] : LIST_METHODS[name]);
   }
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
@@ -52,7 +53,7 @@ export function getItem(obj: unknown, key: unknown): unknown {
   if (typeof key === 'string' && isBlockedName(key)) checkName(key);
   if (obj === undefined || obj === null) return undefined;
   if (Array.isArray(obj)) {
-    const i = seqIndex(key, obj.length);
+    const i = iteratorType(obj) === undefined ? seqIndex(key, obj.length) : undefined;
     if (i !== undefined) return obj[i];
   } else if (typeof obj === 'string') {
     if (!hasSurrogates(obj)) {
@@ -122,7 +123,7 @@ export function sliceValue(obj: unknown, start: unknown, stop: unknown, step: un
     const cps = codePoints(obj);
     return sliceIndexes(cps.length, start, stop, step).map((i) => cps[i]).join('');
   }
-  if (Array.isArray(obj)) {
+  if (Array.isArray(obj) && iteratorType(obj) === undefined) {
     const out = sliceIndexes(obj.length, start, stop, step).map((i) => obj[i]);
     return isTuple(obj) ? makeTuple(out) : out;
   }

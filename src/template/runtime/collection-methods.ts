@@ -2,7 +2,8 @@ import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
 import { DICT_VIEW, PY_NONE, makeTuple, type Kwargs } from './types.js';
-import { eq, pyCompare, truthy } from './ops.js';
+import { eq, truthy } from './ops.js';
+import { pySorted } from './sort.js';
 import { pyRepr } from './print.js';
 import { isInt, typeName } from './values.js';
 import { iterate, callValue } from './access.js';
@@ -32,13 +33,6 @@ export const TUPLE_METHODS: Readonly<Record<string, Method<readonly unknown[]>>>
   index: indexOf,
   count: (l: readonly unknown[], a: unknown[], k: Kwargs) => (positional('count', a, k, 1, 1), l.filter((x) => eq(x, a[0])).length),
 });
-
-/** list.sort(key=…, reverse=…): stable both ways, as Python's (equal items keep their order). */
-export function pySort(items: unknown[], key?: (v: unknown) => unknown, reverse = false): unknown[] {
-  const keyed = items.map((v) => [key ? key(v) : v, v] as const);
-  keyed.sort(reverse ? (a, b) => pyCompare(b[0], a[0]) || 0 : (a, b) => pyCompare(a[0], b[0]) || 0);
-  return keyed.map((p) => p[1]);
-}
 
 /** Methods of lists. Mutating ones mutate, as unsandboxed Jinja2 does. */
 export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.assign(Object.create(null), {
@@ -85,7 +79,7 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
   sort: (l: unknown[], a: unknown[], k: Kwargs) => {
     if (a.length) throw new TemplateError('sort() takes no positional arguments');
     const [key, reverse] = bindArgs('sort', ['key', 'reverse'], [null, false], [], k);
-    const sorted = pySort(l, key === null ? undefined : (v) => callValue(key, [v], undefined), truthy(reverse));
+    const sorted = pySorted(l, key === null ? (v) => v : (v) => callValue(key, [v], undefined), truthy(reverse));
     for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
     return PY_NONE;
   },

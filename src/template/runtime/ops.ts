@@ -1,5 +1,5 @@
 import { currentBudget } from '../limits.js';
-import { PY_NONE, PyFloat, TemplateObject, isTuple, makeFloat, makeTuple } from './types.js';
+import { PY_NONE, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
@@ -16,7 +16,8 @@ export function truthy(v: unknown): boolean {
     case 'function': return true;
   }
   if (v === null) return false;
-  if (Array.isArray(v)) return v.length > 0;
+  // A Python iterator (map/select output) is truthy even when empty.
+  if (Array.isArray(v)) return v.length > 0 || iteratorType(v) !== undefined;
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof TemplateObject) return true;
   if (v === PY_NONE) return false;
@@ -35,6 +36,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (isNumeric(a)) return isNumeric(b) && toNum(a) === toNum(b);
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
+    if (iteratorType(a) !== undefined || iteratorType(b) !== undefined) return false;
     for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
     return true;
   }
@@ -128,12 +130,12 @@ export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
       currentBudget().checkLength(a.length + b.length);
       return a + b;
     }
-    if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+    if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b) && iteratorType(a) === undefined && iteratorType(b) === undefined) {
       const out = [...a, ...b];
       return isTuple(a) ? makeTuple(out) : out;
     }
   }
-  if (op === '*') {
+  if (op === '*' && iteratorType(a) === undefined && iteratorType(b) === undefined) {
     if (typeof a === 'string' || Array.isArray(a)) return repeat(a as string, b, op, b);
     if (typeof b === 'string' || Array.isArray(b)) return repeat(b as string, a, op, a);
   }

@@ -1,4 +1,4 @@
-import { PY_NONE, PY_REPR, PyFloat, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
+import { PY_NONE, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside 1e-4..1e16. */
@@ -64,6 +64,8 @@ export function pyRepr(v: unknown): string {
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
   if (Array.isArray(v)) {
+    const iter = iteratorType(v);
+    if (iter !== undefined) return `<${iter} object>`;
     const parts = v.map(pyRepr);
     if (isTuple(v)) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     const view = (v as unknown as Record<symbol, string | undefined>)[DICT_VIEW];

@@ -103,3 +103,21 @@ export function describeCallable(fn: PyCallable, attrs: Record<string, unknown>,
   if (repr !== undefined) Object.defineProperty(fn, PY_REPR, { value: repr });
   return fn;
 }
+
+/**
+ * Brand of a list that stands for a Python iterator (what map/select/unique/batch/
+ * slice/items/reverse return in Jinja2): always truthy, no len(), no indexing.
+ * The value is the Python type name ("generator", "list_reverseiterator").
+ */
+export const ITERATOR: unique symbol = Symbol('dynamic-context.iterator');
+
+/** Mark `items` as a Python iterator of the given type name. */
+export function makeIterator(items: unknown[], typeName = 'generator'): unknown[] {
+  Object.defineProperty(items, ITERATOR, { value: typeName });
+  return items;
+}
+
+/** The iterator type name of a marked list, else undefined. */
+export function iteratorType(v: unknown): string | undefined {
+  return Array.isArray(v) ? (v as unknown as Record<symbol, string | undefined>)[ITERATOR] : undefined;
+}

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { PY_NONE, PyFloat, TemplateObject, isCallable, isTuple } from './types.js';
+import { PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, iteratorType } from './types.js';
 
 /** A dict: a plain data object (prototype Object.prototype or null). */
 export function isDict(v: unknown): v is Record<string, unknown> {
@@ -40,7 +40,7 @@ export function typeName(v: unknown): string {
   }
   if (v instanceof PyFloat) return 'float';
   if (v === PY_NONE) return 'NoneType';
-  if (Array.isArray(v)) return isTuple(v) ? 'tuple' : 'list';
+  if (Array.isArray(v)) return isTuple(v) ? 'tuple' : iteratorType(v) ?? 'list';
   if (v instanceof TemplateObject) return v.constructor.name;
   return 'dict';
 }
