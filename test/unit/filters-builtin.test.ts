@@ -3,11 +3,14 @@ import { FILTERS } from '../../src/template/filters/index.js';
 import { TESTS } from '../../src/template/tests.js';
 import { outputValue } from '../../src/template/runtime/print.js';
 import { getAttr } from '../../src/template/runtime/access.js';
-import { PyFloat, makeTuple } from '../../src/template/runtime/types.js';
+import { PyFloat, iteratorType, makeTuple } from '../../src/template/runtime/types.js';
+import { truthy } from '../../src/template/runtime/ops.js';
 
 type Kw = Record<string, unknown>;
 const f = (name: string, v: unknown, args: unknown[] = [], kw?: Kw) => FILTERS[name](v, args, kw);
-const out = (name: string, v: unknown, args: unknown[] = [], kw?: Kw) => outputValue(f(name, v, args, kw));
+// Iterator results are printed through `| list`, as the templates in the names do.
+const listed = (v: unknown) => (iteratorType(v) === undefined ? v : FILTERS.list(v, [], undefined));
+const out = (name: string, v: unknown, args: unknown[] = [], kw?: Kw) => outputValue(listed(f(name, v, args, kw)));
 const USERS = [{ name: 'Bob', age: 30, city: 'NY' }, { name: 'alice', age: 25, city: 'la' }, { name: 'Carl', age: 35, city: 'NY', active: true }, { name: 'dave', age: null, city: 'LA' }];
 const WORDS = ['banana', 'Apple', 'cherry', 'apple'];
 const TEXT = 'The quick brown fox jumps over the lazy dog. Pack my box with five dozen liquor jugs.';
@@ -71,6 +74,13 @@ describe('built-in filters match Jinja2', () => {
       expect(out('int', v)).toBe('0');
       expect(out('round', v)).toBe('0.0');
     }
+  });
+  it('returns iterators like Jinja2: truthy when empty, no len()', () => {
+    const none = f('select', [0, ''], []);
+    expect(truthy(none)).toBe(true);
+    expect(() => f('length', none)).toThrow(/object of type 'generator' has no len\(\)/);
+    expect(f('length', f('list', none))).toBe(0);
+    expect(() => f('last', f('map', [1], ['string']))).toThrow(/not reversible/);
   });
   it('raises for unknown filters and tests in map and select', () => {
     expect(() => f('map', [1], ['nope'])).toThrow(/No filter named 'nope'/);
