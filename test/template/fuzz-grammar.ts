@@ -110,7 +110,7 @@ function node(depth: number, names: string[]): fc.Arbitrary<string> {
   const output = fc.tuple(dash, expr.any, dash).map(([l, e, r]) => `{{${l} ${e} ${r}}}`);
   if (depth <= 0) return fc.oneof(text, output);
   const body = fc.array(node(depth - 1, names), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
-  const loopNames = [...names, 'it', 'loop.index', 'loop.last', 'loop.first'];
+  const loopNames = [...names, 'it', 'loop.index', 'loop.last', 'loop.first', 'loop.revindex', 'loop.previtem', "loop.cycle('odd', 'even')", 'loop.changed(it)', 'loop.length'];
   const loopBody = fc.array(node(depth - 1, loopNames), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
   // An `if` test and a `for` sequence cannot hold a bare conditional expression: parenthesise.
   const test = fc.oneof(expr.bool, expr.any).map(paren);
@@ -122,7 +122,14 @@ function node(depth: number, names: string[]): fc.Arbitrary<string> {
     .tuple(sequence, loopBody, fc.option(body, { nil: undefined }))
     .chain(([seq, b, els]) => dash.map((d) => `{% for it in ${seq} ${d}%}${b}${els !== undefined ? `{%${d} else %}${els}` : ''}{%${d} endfor %}`));
   const setBlock = fc.tuple(expr.any, body, dash).map(([e, b, d]) => `{%${d} set v = ${e} ${d}%}${b}{{ v }}`);
-  return fc.oneof({ weight: 3, arbitrary: text }, { weight: 4, arbitrary: output }, { weight: 2, arbitrary: ifBlock }, { weight: 2, arbitrary: forBlock }, { weight: 1, arbitrary: setBlock });
+  const macroBody = fc.array(node(depth - 1, [...names, 'p', 'q']), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
+  const macroBlock = fc
+    .tuple(macroBody, expr.any, fc.option(expr.any, { nil: undefined }))
+    .map(([b, x, y]) => `{% macro mm(p, q='dq') %}${b}{% endmacro %}{{ mm(${x}${y === undefined ? '' : `, ${y}`}) }}`);
+  const withBlock = fc.tuple(expr.any, body).map(([e, b]) => `{% with w = ${e} %}${b}{{ w }}{% endwith %}`);
+  const filterBlock = fc.tuple(fc.constantFrom('upper', 'trim', 'title', "replace('a', '@')"), body).map(([f, b]) => `{% filter ${f} %}${b}{% endfilter %}`);
+  const counter = sequence.map((seq) => `{% set ns = namespace(c=0) %}{% for it in ${seq} %}{% set ns.c = ns.c + 1 %}{% endfor %}{{ ns.c }}`);
+  return fc.oneof({ weight: 3, arbitrary: text }, { weight: 4, arbitrary: output }, { weight: 2, arbitrary: ifBlock }, { weight: 2, arbitrary: forBlock }, { weight: 1, arbitrary: setBlock }, { weight: 1, arbitrary: macroBlock }, { weight: 1, arbitrary: withBlock }, { weight: 1, arbitrary: filterBlock }, { weight: 1, arbitrary: counter });
 }
 
 export const templateArb: fc.Arbitrary<string> = fc.array(node(2, []), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
