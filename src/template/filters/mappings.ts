@@ -51,15 +51,17 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
 }
 
 /** pprint: repr with dict keys sorted, as pprint.pformat writes short values. */
-function pformat(v: unknown): string {
+function pformat(v: unknown, depth = 0): string {
+  if (depth > 200) return '...';
   if (v === null || v === PY_NONE) return 'None';
   if (isDict(v)) {
     const keys = Object.keys(v).sort(compareStrings);
-    return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key])}`).join(', ')}}`;
+    return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key], depth + 1)}`).join(', ')}}`;
   }
   if (iteratorType(v) !== undefined) return pyRepr(v);
-  if (Array.isArray(v) && !Object.isFrozen(v)) return `[${v.map(pformat).join(', ')}]`;
-  if (Array.isArray(v)) return v.length === 1 ? `(${pformat(v[0])},)` : `(${v.map(pformat).join(', ')})`;
+  const items = Array.isArray(v) ? v.map((x) => pformat(x, depth + 1)) : [];
+  if (Array.isArray(v) && !Object.isFrozen(v)) return `[${items.join(', ')}]`;
+  if (Array.isArray(v)) return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
   return pyRepr(v);
 }
 

@@ -26,7 +26,7 @@ export function truthy(v: unknown): boolean {
 }
 
 /** Python ==, deep for lists, tuples and dicts; 1 == 1.0 == True. */
-export function eq(a: unknown, b: unknown): boolean {
+export function eq(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   // JSON null equals None (the oracle's Null == None); undefined equals only undefined.
   if (a === null || a === PY_NONE) return b === null || b === PY_NONE;
@@ -37,14 +37,16 @@ export function eq(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
     if (iteratorType(a) !== undefined || iteratorType(b) !== undefined) return false;
-    for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
+    if (depth > 500) throw new TemplateError('maximum recursion depth exceeded in comparison');
+    for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (isDict(a)) {
     if (!isDict(b)) return false;
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    for (const k of ka) if (!Object.hasOwn(b, k) || !eq(a[k], b[k])) return false;
+    if (depth > 500) throw new TemplateError('maximum recursion depth exceeded in comparison');
+    for (const k of ka) if (!Object.hasOwn(b, k) || !eq(a[k], b[k], depth + 1)) return false;
     return true;
   }
   return false;

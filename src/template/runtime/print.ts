@@ -51,6 +51,9 @@ export function outputValue(v: unknown): string {
   return typeof v === 'string' ? v : v === PY_NONE ? '' : pyStr(v);
 }
 
+/** Containers being printed, to cut self-references. */
+const printing = new Set<object>();
+
 /** Python's repr(): strings quoted, None inside containers, floats as Python writes them. */
 export function pyRepr(v: unknown): string {
   switch (typeof v) {
@@ -66,7 +69,15 @@ export function pyRepr(v: unknown): string {
   if (Array.isArray(v)) {
     const iter = iteratorType(v);
     if (iter !== undefined) return `<${iter} object>`;
-    const parts = v.map(pyRepr);
+    // A list that contains itself (x.append(x)) prints as [...], as in Python.
+    if (printing.has(v)) return isTuple(v) ? '(...)' : '[...]';
+    printing.add(v);
+    let parts: string[];
+    try {
+      parts = v.map(pyRepr);
+    } finally {
+      printing.delete(v);
+    }
     if (isTuple(v)) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     const view = (v as unknown as Record<symbol, string | undefined>)[DICT_VIEW];
     if (view === undefined) return `[${parts.join(', ')}]`;
@@ -74,8 +85,14 @@ export function pyRepr(v: unknown): string {
     return view.startsWith('range(') ? view : `${view}([${parts.join(', ')}])`;
   }
   if (isDict(v)) {
+    if (printing.has(v)) return '{...}';
+    printing.add(v);
     const parts: string[] = [];
-    for (const k of Object.keys(v)) parts.push(`${reprString(k)}: ${pyRepr(v[k])}`);
+    try {
+      for (const k of Object.keys(v)) parts.push(`${reprString(k)}: ${pyRepr(v[k])}`);
+    } finally {
+      printing.delete(v);
+    }
     return `{${parts.join(', ')}}`;
   }
   return String(v);
