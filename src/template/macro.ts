@@ -1,6 +1,6 @@
 import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
-import { makeTuple, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
+import { PY_NONE, describeCallable, makeTuple, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
 
 /** A parameter the caller did not pass: the compiled macro then evaluates its default. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -14,6 +14,8 @@ export interface MacroSpec {
   catchVarargs: boolean;
   catchKwargs: boolean;
   acceptsCaller: boolean;
+  /** The body of a `{% call %}` block: Jinja2's nameless Macro (`<Macro anonymous>`). */
+  anonymous?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function bindMacroArgs(spec: MacroSpec, args: readonly unknown[], kwargs:
 
 /** A compiled macro as a template callable; each call counts against the recursion budget. */
 export function makeMacro(spec: MacroSpec, body: (bound: unknown[]) => string): PyCallable {
-  return markCallable(spec.name, (args, kwargs) => {
+  const macro = markCallable(spec.name, (args, kwargs) => {
     const budget = currentBudget();
     budget.enterCall();
     try {
@@ -65,4 +67,13 @@ export function makeMacro(spec: MacroSpec, body: (bound: unknown[]) => string): 
       budget.leaveCall();
     }
   });
+  // The attributes of Jinja2's Macro object that templates can read, and its repr.
+  const attrs = {
+    name: spec.anonymous ? PY_NONE : spec.name,
+    arguments: makeTuple([...spec.params]),
+    catch_kwargs: spec.catchKwargs,
+    catch_varargs: spec.catchVarargs,
+    caller: spec.acceptsCaller,
+  };
+  return describeCallable(macro, attrs, spec.anonymous ? '<Macro anonymous>' : `<Macro '${spec.name}'>`);
 }

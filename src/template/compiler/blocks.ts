@@ -67,13 +67,13 @@ export class TemplateCompiler extends StmtCompiler {
   callBlock(stmt: Extract<Stmt, { kind: 'callblock' }>): string {
     const caller = this.fresh('cl');
     const call: CallExpr = stmt.call;
-    let code = `{const ${caller}=${this.macroFunction('caller', stmt.sig, stmt.body)};\n`;
+    let code = `{const ${caller}=${this.macroFunction('caller', stmt.sig, stmt.body, true)};\n`;
     code += `${this.out}+=outputValue((${this.mark(call.pos)}callValue(${this.expr(call.fn)},${this.args(call.args, ['caller', caller])})));}\n`;
     return code;
   }
 
   /** A macro body as `makeMacro(spec, (a) => …)`; the spec records the catch-alls the body used. */
-  private macroFunction(name: string, sig: MacroSignature, body: readonly Stmt[]): string {
+  private macroFunction(name: string, sig: MacroSignature, body: readonly Stmt[], anonymous = false): string {
     const bound = this.fresh('a');
     const out = this.fresh('o');
     const n = sig.params.length;
@@ -116,6 +116,7 @@ export class TemplateCompiler extends StmtCompiler {
       catchVarargs: specials[0]?.used === true,
       catchKwargs: specials[1]?.used === true,
       acceptsCaller: specials[2]?.used === true,
+      anonymous,
     };
     return `makeMacro(${this.constant(spec)},(${bound})=>{\n${code}return ${out};})`;
   }
