@@ -126,7 +126,7 @@ async function withSlot<T>(task: () => Promise<T>): Promise<T> {
 describe.concurrent('template injection and DoS corpus: isolated (long-running) payloads', () => {
   it.each(PAYLOADS.filter((p) => p.isolate).map((p) => [`${p.path}: ${p.name}${p.finding ? ` [${p.finding}]` : ''}`, p] as const))('%s', async (_name, payload) => {
     // Startup of the child (tsx) is not counted: the child measures the render itself.
-    const result = await withSlot(() => renderInChild(payload, 2500));
+    const result = await withSlot(() => renderInChild(payload, 2000));
     if ('killed' in result) expect.fail(`render still running after ${result.afterMs} ms (killed); the bound is ${MAX_MS} ms`);
     expect(result.changes).toEqual([]);
     expect(result.next).toBe('Hello Ada!');
