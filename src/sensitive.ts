@@ -99,6 +99,28 @@ export function classifyValue(value: unknown): SensitiveKind | undefined {
   return undefined;
 }
 
+// Response keys repeat call after call (one endpoint, one schema), while keyWords costs
+// four regex passes per key: classify each name once. Bounded, since keys are untrusted.
+const MAX_MEMO_KEYS = 4096;
+const keyKinds = new Map<string, SensitiveKind | null>();
+function kindOfKey(key: string): SensitiveKind | undefined {
+  let kind = keyKinds.get(key);
+  if (kind === undefined) {
+    if (keyKinds.size >= MAX_MEMO_KEYS) keyKinds.clear();
+    kind = classifyKey(key) ?? null;
+    keyKinds.set(key, kind);
+  }
+  return kind ?? undefined;
+}
+
+// Nine digits with single separators is the least CARD_RE or SSN_RE can match: one cheap
+// test spares the two matchAll scans on most strings (names, emails, notes, dates).
+const MAYBE_NUMBER_RE = /\d(?:[ -]?\d){8}/;
+function kindOfValue(value: unknown): SensitiveKind | undefined {
+  if (typeof value === 'string') return value.length < 11 || !MAYBE_NUMBER_RE.test(value) ? undefined : classifyValue(value);
+  return typeof value === 'number' ? classifyValue(value) : undefined;
+}
+
 function formatPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   const safe = /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key.slice(0, 100));
@@ -106,8 +128,17 @@ function formatPath(parent: string, key: string | number): string {
   return safe === key ? `${parent}.${key}` : `${parent}[${safe}]`;
 }
 
-interface Hit extends SensitiveFinding {
+interface Hit {
+  kind: SensitiveKind;
   trail: ReadonlyArray<string | number>;
+}
+
+/** One scan's state. Paths are kept as a shared key stack and printed only for a hit. */
+interface Walk {
+  trail: Array<string | number>;
+  hits: Hit[];
+  visited: number;
+  truncated: boolean;
 }
 
 /**
@@ -120,32 +151,12 @@ interface Hit extends SensitiveFinding {
  */
 export function scanSensitiveData(vars: Record<string, unknown>, mode: SensitiveDataMode): SensitiveScan {
   if (mode === 'off') return { variables: vars, warnings: [], findings: [] };
-  const hits: Hit[] = [];
-  const stack: Array<{ value: unknown; path: string; trail: Array<string | number> }> = [];
-  pushChildren(stack, vars, '', []);
-  let visited = 0;
-  let truncated = false;
-  while (stack.length > 0) {
-    if (++visited > MAX_SCAN_NODES) {
-      truncated = true;
-      break;
-    }
-    const { value, path, trail } = stack.pop()!;
-    const last = trail[trail.length - 1];
-    const byKey = typeof last === 'string' ? classifyKey(last) : undefined;
-    if (byKey && isSecretShaped(value)) {
-      hits.push({ path, kind: byKey, trail });
-      continue;
-    }
-    if (typeof value === 'object' && value !== null) {
-      if (trail.length < MAX_SCAN_DEPTH) pushChildren(stack, value, path, trail);
-      else truncated = true;
-    } else {
-      const byValue = classifyValue(value);
-      if (byValue) hits.push({ path, kind: byValue, trail });
-    }
-  }
-  const findings = hits.map(({ path, kind }) => ({ path, kind }));
+  const walk: Walk = { trail: [], hits: [], visited: 0, truncated: false };
+  walkChildren(walk, vars);
+  const { hits, truncated } = walk;
+  // The common case on every fetch: nothing found, nothing to build.
+  if (hits.length === 0 && !truncated) return { variables: vars, warnings: [], findings: [] };
+  const findings = hits.map(({ kind, trail }): SensitiveFinding => ({ path: trail.reduce<string>(formatPath, ''), kind }));
   const warnings = describeFindings(findings, mode);
   if (truncated) {
     warnings.push(`Sensitive data scan stopped early (over ${MAX_SCAN_NODES} values or ${MAX_SCAN_DEPTH} levels); part of the response was not checked.`);
@@ -153,26 +164,47 @@ export function scanSensitiveData(vars: Record<string, unknown>, mode: Sensitive
   return { variables: mode === 'redact' && hits.length > 0 ? redact(vars, hits) : vars, warnings, findings };
 }
 
+/**
+ * Depth-first in document order, so findings and the node budget fall exactly where an
+ * explicit stack would put them. Recursion is bounded by MAX_SCAN_DEPTH frames.
+ * Returns false once the node budget is spent.
+ */
+function walkChildren(walk: Walk, node: object): boolean {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) if (!visit(walk, i, node[i])) return false;
+  } else {
+    const keys = Object.keys(node);
+    for (let i = 0; i < keys.length; i++) if (!visit(walk, keys[i]!, (node as Record<string, unknown>)[keys[i]!])) return false;
+  }
+  return true;
+}
+
+function visit(walk: Walk, key: string | number, value: unknown): boolean {
+  if (++walk.visited > MAX_SCAN_NODES) {
+    walk.truncated = true;
+    return false;
+  }
+  const { trail } = walk;
+  trail.push(key);
+  let more = true;
+  const byKey = typeof key === 'string' ? kindOfKey(key) : undefined;
+  if (byKey && isSecretShaped(value)) {
+    walk.hits.push({ kind: byKey, trail: trail.slice() });
+  } else if (typeof value === 'object' && value !== null) {
+    if (trail.length < MAX_SCAN_DEPTH) more = walkChildren(walk, value);
+    else walk.truncated = true;
+  } else {
+    const byValue = kindOfValue(value);
+    if (byValue) walk.hits.push({ kind: byValue, trail: trail.slice() });
+  }
+  trail.pop();
+  return more;
+}
+
 /** Booleans, null and empty strings under a "password" key hide nothing. */
 function isSecretShaped(value: unknown): boolean {
   if (typeof value === 'string') return value.length > 0;
   return typeof value === 'number' || (typeof value === 'object' && value !== null);
-}
-
-function pushChildren(
-  stack: Array<{ value: unknown; path: string; trail: Array<string | number> }>,
-  value: object,
-  path: string,
-  trail: Array<string | number>,
-): void {
-  // Pushed in reverse so findings come out in document order.
-  const entries: Array<[string | number, unknown]> = Array.isArray(value)
-    ? value.map((v, i) => [i, v])
-    : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const [key, child] = entries[i]!;
-    stack.push({ value: child, path: formatPath(path, key), trail: [...trail, key] });
-  }
 }
 
 function describeFindings(findings: SensitiveFinding[], mode: SensitiveDataMode): string[] {

@@ -197,3 +197,102 @@ describe('scanSensitiveData', () => {
     expect(({} as Record<string, unknown>).password).toBeUndefined();
   });
 });
+
+// The scan before its speed-ups (explicit stack, paths and trails built per node), kept
+// here as the reference the optimised scan must match exactly, in every mode.
+function referenceScan(vars: Record<string, unknown>, mode: 'redact' | 'warn' | 'off') {
+  if (mode === 'off') return { variables: vars, warnings: [] as string[], findings: [] as Array<{ path: string; kind: string }> };
+  type Item = { value: unknown; path: string; trail: Array<string | number> };
+  const formatPath = (parent: string, key: string | number): string => {
+    if (typeof key === 'number') return `${parent}[${key}]`;
+    const safe = /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key.slice(0, 100));
+    if (parent === '') return safe;
+    return safe === key ? `${parent}.${key}` : `${parent}[${safe}]`;
+  };
+  const push = (stack: Item[], value: object, path: string, trail: Array<string | number>) => {
+    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: formatPath(path, entries[i]![0]), trail: [...trail, entries[i]![0]] });
+  };
+  const shaped = (v: unknown) => (typeof v === 'string' ? v.length > 0 : typeof v === 'number' || (typeof v === 'object' && v !== null));
+  const hits: Array<{ path: string; kind: string; trail: Array<string | number> }> = [];
+  const stack: Item[] = [];
+  push(stack, vars, '', []);
+  let visited = 0;
+  let truncated = false;
+  while (stack.length > 0) {
+    if (++visited > MAX_SCAN_NODES) { truncated = true; break; }
+    const { value, path, trail } = stack.pop()!;
+    const last = trail[trail.length - 1];
+    const byKey = typeof last === 'string' ? classifyKey(last) : undefined;
+    if (byKey && shaped(value)) { hits.push({ path, kind: byKey, trail }); continue; }
+    if (typeof value === 'object' && value !== null) {
+      if (trail.length < 64) push(stack, value, path, trail);
+      else truncated = true;
+    } else {
+      const byValue = classifyValue(value);
+      if (byValue) hits.push({ path, kind: byValue, trail });
+    }
+  }
+  const findings = hits.map(({ path, kind }) => ({ path, kind }));
+  const verb = mode === 'redact' ? 'was redacted' : 'was passed through (sensitiveData: warn)';
+  const warnings = findings.slice(0, MAX_SENSITIVE_WARNINGS).map((f) => `Sensitive data (${f.kind.replace('_', ' ')}) at ${f.path} ${verb}; remove it from the endpoint's response.`);
+  if (findings.length > MAX_SENSITIVE_WARNINGS) warnings.push(`${findings.length - MAX_SENSITIVE_WARNINGS} more sensitive values ${mode === 'redact' ? 'were redacted' : 'were found'}.`);
+  if (truncated) warnings.push(`Sensitive data scan stopped early (over ${MAX_SCAN_NODES} values or 64 levels); part of the response was not checked.`);
+  if (mode !== 'redact' || hits.length === 0) return { variables: vars, warnings, findings };
+  // A plain deep copy with each hit replaced (own __proto__ keys stay plain keys).
+  const redacted = new Set(hits.map((h) => JSON.stringify(h.trail)));
+  const copy = (value: unknown, trail: Array<string | number>): unknown => {
+    if (redacted.has(JSON.stringify(trail))) return REDACTED;
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v, i) => copy(v, [...trail, i]));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) Object.defineProperty(out, k, { value: copy((value as Record<string, unknown>)[k], [...trail, k]), writable: true, enumerable: true, configurable: true });
+    return out;
+  };
+  return { variables: copy(vars, []) as Record<string, unknown>, warnings, findings };
+}
+
+describe('scanSensitiveData against the reference scan', () => {
+  const keys = fc.oneof(
+    fc.constantFrom('password', 'pin', 'has_pin', 'shipping', 'card_number', 'cardNumber', 'cvv2', 'access_token', 'token_count', 'notes',
+      'name', 'odd key.name', '__proto__', 'constructor', 'SSNNumber', 'api_keys', 'opinion', 'secretary_name', '0', ''),
+    fc.string({ maxLength: 12 }),
+  );
+  const scalars = fc.oneof(
+    fc.constantFrom('4111 1111 1111 1111', '4111111111111111', '5555-5555-5555-4444', '078-05-1120', 'ssn 123-45-6789.', '+4915112345678',
+      '2024-01-15', '123456789', '12345678901', '', 'Ada', 'call me at 555 123 4567 89', 4111111111111111, 123456789012, 321, 1.5, true, false, null),
+    fc.stringMatching(/^[0-9 a-]{0,24}$/),
+    fc.string({ maxLength: 30 }),
+    fc.integer(),
+  );
+  const build = (entries: Array<[string, unknown]>) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+    return out;
+  };
+  const { tree } = fc.letrec((tie) => ({
+    tree: fc.array(fc.tuple(keys, tie('value')), { maxLength: 6 }).map(build),
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalars, tie('tree'), fc.array(tie('value'), { maxLength: 4 })),
+  }));
+
+  it.each(['redact', 'warn', 'off'] as const)('%s: gives exactly the reference result on random trees (property)', (mode) => {
+    fc.assert(
+      fc.property(tree, (vars) => {
+        const before = JSON.stringify(vars);
+        const expected = referenceScan(vars, mode);
+        const actual = scanSensitiveData(vars, mode);
+        expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+        expect(JSON.stringify(vars)).toBe(before);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  const nest = (levels: number, leaf: unknown): Record<string, unknown> => (levels === 0 ? { card: leaf } : { a: nest(levels - 1, leaf), pin: '1234' });
+  it.each([
+    { name: 'an 80-level deep tree', vars: nest(80, '4111111111111111') },
+    { name: 'a tree wider than the node budget', vars: { list: Array.from({ length: MAX_SCAN_NODES + 5 }, (_, i) => (i % 1000 === 0 ? { pin: '1' } : i)) } },
+  ])('matches the reference where the scan stops early: $name', ({ vars }) => {
+    for (const mode of ['redact', 'warn'] as const) expect(JSON.stringify(scanSensitiveData(vars, mode))).toBe(JSON.stringify(referenceScan(vars, mode)));
+  });
+});
