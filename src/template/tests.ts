@@ -1,6 +1,6 @@
 import { hasCase } from './runtime/str-methods.js';
 import { pyStr } from './runtime/print.js';
-import { PY_NONE, PyFloat, TemplateObject, isCallable, type Kwargs, type TestFunction } from './runtime/types.js';
+import { Markup, PY_NONE, PyFloat, TemplateObject, isCallable, type Kwargs, type TestFunction } from './runtime/types.js';
 import { bindArgs, REQUIRED } from './runtime/args.js';
 import { compare, contains, eq, binary } from './runtime/ops.js';
 import { isDict, isNumeric, toNum } from './runtime/values.js';
@@ -33,16 +33,16 @@ const tests: Record<string, TestFunction> = {
   integer: (v, a, k) => (none('integer', a, k), isInteger(v)),
   float: (v, a, k) => (none('float', a, k), v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v))),
   number: (v, a, k) => (none('number', a, k), isNumeric(v)),
-  string: (v, a, k) => (none('string', a, k), typeof v === 'string'),
+  string: (v, a, k) => (none('string', a, k), typeof v === 'string' || v instanceof Markup),
   mapping: (v, a, k) => (none('mapping', a, k), isDict(v)),
   // Jinja2's Undefined (and the oracle's null) define __iter__ and __len__.
-  sequence: (v, a, k) => (none('sequence', a, k), typeof v === 'string' || Array.isArray(v) || isDict(v) || v === undefined || v === null),
-  iterable: (v, a, k) => (none('iterable', a, k), typeof v === 'string' || Array.isArray(v) || isDict(v) || v === undefined || v === null || (v instanceof TemplateObject && typeof (v as { iterate?: unknown }).iterate === 'function')),
+  sequence: (v, a, k) => (none('sequence', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined || v === null),
+  iterable: (v, a, k) => (none('iterable', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined || v === null || (v instanceof TemplateObject && typeof (v as { iterate?: unknown }).iterate === 'function')),
   callable: (v, a, k) => (none('callable', a, k), isCallable(v) || v === undefined || v === null),
   lower: (v, a, k) => (none('lower', a, k), hasCase(pyStr(v), false)),
   upper: (v, a, k) => (none('upper', a, k), hasCase(pyStr(v), true)),
   // Jinja2's ChainableUndefined (and so the oracle's null) has __html__.
-  escaped: (v, a, k) => (none('escaped', a, k), v === undefined || v === null),
+  escaped: (v, a, k) => (none('escaped', a, k), v instanceof Markup || v === undefined || v === null),
   odd: (v, a, k) => (none('odd', a, k), modEquals(v, 2, 1)),
   even: (v, a, k) => (none('even', a, k), modEquals(v, 2, 0)),
   divisibleby: (v, a, k) => {

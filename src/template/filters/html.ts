@@ -5,46 +5,11 @@ import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
 import { iterate } from '../runtime/access.js';
 import { pySplit } from '../runtime/text.js';
+import { Markup } from '../runtime/types.js';
+import { escapeHtml, markupEscape, stripTags } from '../runtime/markup.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
-
-/** markupsafe.escape: & < > " ' as entities. */
-export function escapeHtml(s: string): string {
-  return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s;
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', raquo: '»', laquo: '«', copy: '©', reg: '®',
-  trade: '™', hellip: '…', mdash: '—', ndash: '–', euro: '€', pound: '£', yen: '¥', cent: '¢', deg: '°', middot: '·',
-  bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', times: '×', divide: '÷', sect: '§', para: '¶',
-};
-
-/** html.unescape for the named entities above and all numeric references. */
-function unescapeHtml(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z]+);?/g, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-    }
-    return Object.hasOwn(ENTITIES, ref) ? ENTITIES[ref] : m;
-  });
-}
-
-/** Markup.striptags: drop comments and tags, collapse whitespace, unescape. */
-function striptags(s: string): string {
-  let start: number;
-  while ((start = s.indexOf('<!--')) !== -1) {
-    const end = s.indexOf('-->', start);
-    if (end === -1) break;
-    s = s.slice(0, start) + s.slice(end + 3);
-  }
-  while ((start = s.indexOf('<')) !== -1) {
-    const end = s.indexOf('>', start);
-    if (end === -1) break;
-    s = s.slice(0, start) + s.slice(end + 1);
-  }
-  return unescapeHtml(pySplit(s, null, -1).join(' '));
-}
+/** Re-exported for the compiler, which imports it from here. */
+export { escapeHtml };
 
 /** urllib.parse.quote over UTF-8: letters, digits and _.-~ are safe (plus '/' outside query strings). */
 function urlQuote(v: unknown, forQs: boolean): string {
@@ -131,9 +96,10 @@ function xmlattr(v: unknown, a: unknown[], k: Kwargs): string {
 
 /** HTML filters: escaping is explicit only (autoescape is off). */
 export const HTML_FILTERS: Record<string, FilterFunction> = {
-  escape: (v, a, k) => (bindArgs('escape', [], [], a, k), escapeHtml(pyStr(v))),
-  forceescape: (v, a, k) => (bindArgs('do_forceescape', [], [], a, k), escapeHtml(pyStr(v))),
-  striptags: (v, a, k) => (bindArgs('do_striptags', [], [], a, k), striptags(pyStr(v))),
+  escape: (v, a, k) => (bindArgs('escape', [], [], a, k), markupEscape(v)),
+  // str(Markup) is plain text again, so forceescape escapes Markup a second time.
+  forceescape: (v, a, k) => (bindArgs('do_forceescape', [], [], a, k), new Markup(escapeHtml(pyStr(v)))),
+  striptags: (v, a, k) => (bindArgs('do_striptags', [], [], a, k), stripTags(pyStr(v))),
   urlencode,
   urlize,
   xmlattr,

@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
 import { currentBudget } from '../limits.js';
-import { PY_NONE, PyFloat, TemplateObject, iteratorType } from '../runtime/types.js';
+import { Markup, PY_NONE, PyFloat, TemplateObject, iteratorType } from '../runtime/types.js';
 import { formatFloat, formatInt } from '../runtime/print.js';
 import { isDict, typeName } from '../runtime/values.js';
 
@@ -35,6 +35,7 @@ function dump(v: unknown, indent: string | null, depth: number): string {
   }
   if (v === null || v === PY_NONE) return 'null';
   if (v instanceof PyFloat) return formatFloat(v.value);
+  if (v instanceof Markup) return jsonString(v.text);
   const nl = indent === null ? '' : '\n' + indent.repeat(depth + 1);
   const end = indent === null ? '' : '\n' + indent.repeat(depth);
   const sep = indent === null ? ', ' : ',';
@@ -52,11 +53,11 @@ function dump(v: unknown, indent: string | null, depth: number): string {
 }
 
 /** Jinja2's tojson: sorted keys, ASCII only, HTML-sensitive characters as \uXXXX. */
-export function toJson(v: unknown, indent: unknown): string {
+export function toJson(v: unknown, indent: unknown): Markup {
   let ind: string | null = null;
   if (typeof indent === 'number') ind = ' '.repeat(Math.max(0, indent));
   else if (typeof indent === 'string') ind = indent;
   const out = dump(v, ind, 0);
   currentBudget().checkLength(out.length);
-  return out;
+  return new Markup(out);
 }

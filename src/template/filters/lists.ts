@@ -1,12 +1,13 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
-import { iteratorType, makeIterator, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, iteratorType, makeIterator, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { binary, truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
 import { codePoints, isDict, strLength, typeName } from '../runtime/values.js';
 import { attrGetter, hashKey, multiAttrGetter, seq, sortBy, sortCompare } from './lookup.js';
 import { FILTERS } from './index.js';
+import { keepMarkup } from '../runtime/markup.js';
 import { TESTS } from '../tests.js';
 
 function intArg(v: unknown, what: string): number {
@@ -19,6 +20,7 @@ function length(v: unknown, a: unknown[], k: Kwargs): number {
   bindArgs('len', [], [], a, k);
   if (v === undefined || v === null) return 0;
   if (typeof v === 'string') return strLength(v);
+  if (v instanceof Markup) return strLength(v.text);
   if (Array.isArray(v)) {
     if (iteratorType(v) !== undefined) throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
     return v.length;
@@ -159,17 +161,19 @@ export const LIST_FILTERS: Record<string, FilterFunction> = {
     bindArgs('do_last', [], [], a, k);
     if (iteratorType(v) !== undefined) throw new TemplateError(`'${typeName(v)}' object is not reversible`);
     const items = seq(v);
-    return items[items.length - 1];
+    // Jinja2 takes the last item by index, so Markup gives Markup (first iterates: plain str).
+    return keepMarkup(v, items[items.length - 1]);
   },
   random: (v, a, k) => {
     bindArgs('do_random', [], [], a, k);
     if (iteratorType(v) !== undefined) throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
     const items = seq(v);
-    return items.length ? items[Math.floor(Math.random() * items.length)] : undefined;
+    return items.length ? keepMarkup(v, items[Math.floor(Math.random() * items.length)]) : undefined;
   },
   reverse: (v, a, k) => {
     bindArgs('do_reverse', [], [], a, k);
     if (typeof v === 'string') return codePoints(v).reverse().join('');
+    if (v instanceof Markup) return new Markup(codePoints(v.text).reverse().join(''));
     // reversed(list) is an iterator; an iterator's reverse falls back to a plain list.
     const reversed = seq(v).slice().reverse();
     return Array.isArray(v) && iteratorType(v) === undefined ? makeIterator(reversed, 'list_reverseiterator') : reversed;

@@ -3,7 +3,7 @@ import { getItem, iterate } from '../runtime/access.js';
 import { eq, pyCompare } from '../runtime/ops.js';
 import { pySorted } from '../runtime/sort.js';
 import { isDict, typeName } from '../runtime/values.js';
-import { PY_NONE, PyFloat } from '../runtime/types.js';
+import { Markup, PY_NONE, PyFloat } from '../runtime/types.js';
 
 /** Jinja2's attribute path "a.b.0": dotted parts, digit-only parts as indexes. */
 function parts(attribute: unknown): unknown[] {
@@ -20,6 +20,7 @@ export function attrGetter(attribute: unknown, lower = false, dflt: unknown = nu
       item = getItem(item, part);
       if (dflt !== null && dflt !== undefined && (item === undefined || item === null)) item = dflt;
     }
+    if (item instanceof Markup) item = item.text;
     return lower && typeof item === 'string' ? item.toLowerCase() : item;
   };
 }
@@ -63,6 +64,8 @@ export function hashKey(v: unknown): string {
   if (v === null) return 'N';
   if (v === PY_NONE) return 'None';
   if (v instanceof PyFloat) return 'n' + v.value;
+  // Markup hashes as its text (a str subclass).
+  if (v instanceof Markup) return 's' + v.text;
   if (Array.isArray(v) && Object.isFrozen(v)) return 't' + v.map(hashKey).join('\u0000');
   throw new TemplateError(`unhashable type: '${typeName(v)}'`);
 }

@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
-import { GROUP_TUPLE, PY_NONE, iteratorType, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, GROUP_TUPLE, PY_NONE, iteratorType, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { pyRepr, reprString } from '../runtime/print.js';
@@ -38,7 +38,8 @@ function dictsort(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const lower = !truthy(cs);
   const pairs = items(v, [], undefined);
   return sortBy(pairs, (p) => {
-    const x = (p as unknown[])[pos];
+    let x = (p as unknown[])[pos];
+    if (x instanceof Markup) x = x.text;
     return lower && typeof x === 'string' ? x.toLowerCase() : x;
   }, truthy(reverse));
 }

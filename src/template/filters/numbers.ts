@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { makeFloat, PyFloat, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, makeFloat, PyFloat, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs } from '../runtime/args.js';
 import { isFloat, isNumeric, toNum, typeName } from '../runtime/values.js';
 import { toFixedPy } from '../runtime/number-format.js';
@@ -42,6 +42,7 @@ export function parseIntPy(s: string, base: number): number | undefined {
 
 function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
   if (v === undefined || v === null) return 0;
+  if (v instanceof Markup) v = v.text;
   if (typeof v === 'string') {
     const b = typeof base === 'number' ? base : 10;
     const n = parseIntPy(v, b);
@@ -58,6 +59,7 @@ function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
 
 function toFloat(v: unknown, dflt: unknown): unknown {
   if (v === undefined || v === null) return new PyFloat(0);
+  if (v instanceof Markup) v = v.text;
   if (typeof v === 'string') {
     const f = parseFloatPy(v);
     return f === undefined ? dflt : makeFloat(f);

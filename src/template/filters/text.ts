@@ -1,6 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
-import { makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { escapeHtml, keepMarkup, markupPercent } from '../runtime/markup.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { pyStr } from '../runtime/print.js';
 import { isDict, strLength, typeName } from '../runtime/values.js';
@@ -29,8 +30,17 @@ function title(s: string): string {
 function truncate(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
   const [length, killwords, end, leeway] = bind('do_truncate', ['length', 'killwords', 'end', 'leeway'], [255, false, '...', 5], args, kwargs);
   if (v === undefined || v === null) return v;
+  const markup = v instanceof Markup;
+  if (markup) v = (v as Markup).text;
   if (typeof v !== 'string') throw new TemplateError(`object of type '${typeName(v)}' has no len()`);
   const endStr = pyStr(end);
+  const rv = truncateText(v, length, killwords, endStr, leeway);
+  // Markup + end escapes the end, as markupsafe's __add__ does.
+  if (!markup) return rv;
+  return rv === v ? new Markup(v) : new Markup(rv.slice(0, rv.length - endStr.length) + escapeHtml(endStr));
+}
+
+function truncateText(v: string, length: unknown, killwords: unknown, endStr: string, leeway: unknown): string {
   const n = intArg(length, 'length');
   const endLen = strLength(endStr);
   if (n < endLen) throw new TemplateError(`expected length >= ${endLen}, got ${n}`);
@@ -56,13 +66,14 @@ function indent(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
     rv = lines.shift() ?? '';
     if (lines.length) rv += '\n' + lines.map((l) => (l ? pad + l : l)).join('\n');
   }
-  return first ? pad + rv : rv;
+  return keepMarkup(v, first ? pad + rv : rv);
 }
 
-function format(v: unknown, args: unknown[], kwargs: Kwargs): string {
+function format(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
   const hasKw = kwargs !== undefined && Object.keys(kwargs).length > 0;
   if (args.length && hasKw) throw new TemplateError("can't handle positional and keyword arguments at the same time");
-  return percentFormat(pyStr(v), hasKw ? Object.assign({}, kwargs) : makeTuple(args.slice()));
+  const values = hasKw ? Object.assign({}, kwargs) : makeTuple(args.slice());
+  return v instanceof Markup ? markupPercent(v, values) : percentFormat(pyStr(v), values);
 }
 
 /** Python's \w+ with Unicode semantics. */
@@ -70,17 +81,18 @@ const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 
 /** Text filters. */
 export const TEXT_FILTERS: Record<string, FilterFunction> = {
-  upper: (v, a, k) => (bind('do_upper', [], [], a, k), pyStr(v).toUpperCase()),
-  lower: (v, a, k) => (bind('do_lower', [], [], a, k), pyStr(v).toLowerCase()),
-  capitalize: (v, a, k) => (bind('do_capitalize', [], [], a, k), pyCapitalize(pyStr(v))),
+  // soft_str keeps Markup, so these return Markup for Markup (title and replace do not).
+  upper: (v, a, k) => (bind('do_upper', [], [], a, k), keepMarkup(v, pyStr(v).toUpperCase())),
+  lower: (v, a, k) => (bind('do_lower', [], [], a, k), keepMarkup(v, pyStr(v).toLowerCase())),
+  capitalize: (v, a, k) => (bind('do_capitalize', [], [], a, k), keepMarkup(v, pyCapitalize(pyStr(v)))),
   title: (v, a, k) => (bind('do_title', [], [], a, k), title(pyStr(v))),
   trim: (v, a, k) => {
     const [chars] = bind('do_trim', ['chars'], [null], a, k);
-    return pyStrip(pyStr(v), chars === null || chars === undefined ? null : pyStr(chars));
+    return keepMarkup(v, pyStrip(pyStr(v), chars === null || chars === undefined ? null : pyStr(chars)));
   },
   center: (v, a, k) => {
     const [width] = bind('do_center', ['width'], [80], a, k);
-    return pyCenter(pyStr(v), intArg(width, 'width'));
+    return keepMarkup(v, pyCenter(pyStr(v), intArg(width, 'width')));
   },
   replace: (v, a, k) => {
     const [old, repl, count] = bind('do_replace', ['old', 'new', 'count'], [REQUIRED, REQUIRED, null], a, k);
@@ -99,8 +111,8 @@ export const TEXT_FILTERS: Record<string, FilterFunction> = {
     return pySplitlines(s, false).map((line) => wrapText(line, w, Boolean(breakLong), Boolean(breakHyphens)).join(sep)).join(sep);
   },
   wordcount: (v, a, k) => (bind('do_wordcount', [], [], a, k), (pyStr(v).match(WORD) ?? []).length),
-  string: (v, a, k) => (bind('soft_str', [], [], a, k), pyStr(v)),
-  safe: (v, a, k) => (bind('do_mark_safe', [], [], a, k), pyStr(v)),
+  string: (v, a, k) => (bind('soft_str', [], [], a, k), v instanceof Markup ? v : pyStr(v)),
+  safe: (v, a, k) => (bind('do_mark_safe', [], [], a, k), v instanceof Markup ? v : new Markup(pyStr(v))),
 };
 
 void isDict;

@@ -1,7 +1,8 @@
 import { TemplateError } from '../../errors.js';
-import { GROUP_TUPLE, PY_ATTRS, PY_NONE, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { Markup, GROUP_TUPLE, PY_ATTRS, PY_NONE, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
+import { MARKUP_METHODS } from './markup.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
 import { codePoints, hasSurrogates, isDict, typeName } from './values.js';
 
@@ -33,6 +34,7 @@ export function getAttr(obj: unknown, name: string): unknown {
     return bind(obj, name, isTuple(obj) ? TUPLE_METHODS[name] : LIST_METHODS[name]);
   }
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
+  if (obj instanceof Markup) return bind(obj, name, MARKUP_METHODS[name]);
   if (obj instanceof PyFloat || obj === PY_NONE) return undefined;
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
   return bind(obj, name, DICT_METHODS[name]);
@@ -52,6 +54,13 @@ function seqIndex(key: unknown, len: number): number | undefined {
 export function getItem(obj: unknown, key: unknown): unknown {
   if (typeof key === 'string' && isBlockedName(key)) checkName(key);
   if (obj === undefined || obj === null) return undefined;
+  // A Markup key is its text; Markup[i] is Markup again (markupsafe's __getitem__).
+  if (key instanceof Markup) key = key.text;
+  if (obj instanceof Markup) {
+    if (typeof key === 'string') return getAttr(obj, key);
+    const ch = getItem(obj.text, key);
+    return ch === undefined ? ch : new Markup(ch as string);
+  }
   if (Array.isArray(obj)) {
     const i = iteratorType(obj) === undefined ? seqIndex(key, obj.length) : undefined;
     if (i !== undefined) return obj[i];
@@ -112,6 +121,7 @@ export function sliceIndexes(len: number, start: unknown, stop: unknown, step: u
 /** `obj[start:stop:step]` on a string (by code point), list or tuple; undefined/None give undefined. */
 export function sliceValue(obj: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   if (obj === undefined || obj === null) return undefined;
+  if (obj instanceof Markup) return new Markup(sliceValue(obj.text, start, stop, step) as string);
   if (typeof obj === 'string') {
     const simple = (step === undefined || step === null || step === 1) && !hasSurrogates(obj);
     if (simple) {
@@ -161,6 +171,8 @@ export function iterate(v: unknown): unknown[] {
   if (typeof v === 'string') return codePoints(v);
   if (v === undefined || v === null) return [];
   if (isDict(v)) return Object.keys(v);
+  // Iterating a Markup yields plain str characters, as str.__iter__ does.
+  if (v instanceof Markup) return codePoints(v.text);
   if (v instanceof TemplateObject) {
     const it = (v as { iterate?: () => unknown[] }).iterate;
     if (typeof it === 'function') return it.call(v);

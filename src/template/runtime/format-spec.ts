@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
-import { PyFloat, TemplateObject } from './types.js';
+import { Markup, PyFloat, TemplateObject } from './types.js';
 import { pyStr } from './print.js';
 import { isFloat, isNumeric, toNum, typeName, strLength } from './values.js';
 import { groupDigits, toExponentialPy, toFixedPy, toGeneralPy } from './number-format.js';
@@ -114,6 +114,7 @@ export function formatValue(v: unknown, spec: string): string {
   if (v === undefined || v === null) return '';
   if (spec === '') return pyStr(v);
   if (typeof v === 'string') return formatString(v, parseSpec(spec, v), v);
+  if (v instanceof Markup) return formatString(v.text, parseSpec(spec, v.text), v.text);
   if (isNumeric(v)) {
     const parsed = parseSpec(spec, v);
     const n = toNum(v);

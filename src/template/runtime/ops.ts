@@ -1,10 +1,11 @@
 import { currentBudget } from '../limits.js';
-import { PY_NONE, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
+import { Markup, PY_NONE, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
 import { pyPow } from './pow.js';
 import { TemplateError } from '../../errors.js';
+import { markupAdd, markupPercent } from './markup.js';
 
 /** Python truthiness; undefined and None are false, nan is true. */
 export function truthy(v: unknown): boolean {
@@ -19,6 +20,7 @@ export function truthy(v: unknown): boolean {
   // A Python iterator (map/select output) is truthy even when empty.
   if (Array.isArray(v)) return v.length > 0 || iteratorType(v) !== undefined;
   if (v instanceof PyFloat) return v.value !== 0;
+  if (v instanceof Markup) return v.text.length > 0;
   if (v instanceof TemplateObject) return true;
   if (v === PY_NONE) return false;
   for (const _ in v as object) return true;
@@ -32,7 +34,9 @@ export function eq(a: unknown, b: unknown, depth = 0): boolean {
   if (a === null || a === PY_NONE) return b === null || b === PY_NONE;
   if (b === null || b === PY_NONE || a === undefined || b === undefined) return false;
   const ta = typeof a;
-  if (ta === 'string' || typeof b === 'string') return false;
+  // Markup is a str subclass: equal to a str or Markup of the same text.
+  if (ta === 'string' || typeof b === 'string') return b instanceof Markup ? a === b.text : a instanceof Markup && a.text === b;
+  if (a instanceof Markup) return b instanceof Markup && a.text === b.text;
   if (isNumeric(a)) return isNumeric(b) && toNum(a) === toNum(b);
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
@@ -103,6 +107,12 @@ function repeat(seq: string | readonly unknown[], times: unknown, op: string, ot
 /** A binary arithmetic operator, lenient: an undefined or None operand gives undefined. */
 export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
   if (op === '%' && typeof a === 'string') return percentFormat(a, b);
+  // Markup on the left answers + and % first (markupsafe's __add__ takes Undefined too).
+  if (a instanceof Markup) {
+    if (op === '+') return markupAdd(a, b);
+    if (op === '%') return markupPercent(a, b);
+    if (op === '*') return keepMarkupRepeat(a, b, b);
+  }
   if (a === undefined || a === null || b === undefined || b === null) return undefined;
   if (isNumeric(a) && isNumeric(b)) {
     const x = toNum(a);
@@ -128,6 +138,7 @@ export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
     }
   }
   if (op === '+') {
+    if (b instanceof Markup && typeof a === 'string') return markupAdd(a, b);
     if (typeof a === 'string' && typeof b === 'string') {
       currentBudget().checkLength(a.length + b.length);
       return a + b;
@@ -137,11 +148,17 @@ export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
       return isTuple(a) ? makeTuple(out) : out;
     }
   }
+  if (op === '*' && b instanceof Markup) return keepMarkupRepeat(b, a, a);
   if (op === '*' && iteratorType(a) === undefined && iteratorType(b) === undefined) {
     if (typeof a === 'string' || Array.isArray(a)) return repeat(a as string, b, op, b);
     if (typeof b === 'string' || Array.isArray(b)) return repeat(b as string, a, op, a);
   }
   throw unsupported(op === '**' ? '** or pow()' : op, a, b);
+}
+
+function keepMarkupRepeat(m: Markup, times: unknown, other: unknown): unknown {
+  if (times === undefined || times === null) return undefined;
+  return new Markup(repeat(m.text, times, '*', other) as string);
 }
 
 /** `a ~ b`: both as text, None and undefined as ''. */
@@ -174,6 +191,9 @@ export function pyCompare(a: unknown, b: unknown, op = '<'): number {
     return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
   }
   if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : compareStrings(a, b);
+  if ((a instanceof Markup || typeof a === 'string') && (b instanceof Markup || typeof b === 'string')) {
+    return compareStrings(String(a), String(b));
+  }
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) {
@@ -206,6 +226,8 @@ export function compare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): bo
 
 /** Python `item in container`. */
 export function contains(container: unknown, item: unknown): boolean {
+  if (container instanceof Markup) container = container.text;
+  if (item instanceof Markup) item = item.text;
   if (typeof container === 'string') {
     if (typeof item !== 'string') {
       throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);

@@ -8,8 +8,11 @@ import { toExponentialPy, toFixedPy, toGeneralPy } from './number-format.js';
 /** One `%[(key)][flags][width][.precision]type` directive. */
 const DIRECTIVE = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gs;
 
-/** Python's `format % args` (printf-style), lenient: None and undefined print as ''. */
-export function percentFormat(format: string, args: unknown): string {
+/**
+ * Python's `format % args` (printf-style), lenient: None and undefined print as ''.
+ * `escape` (Markup % args) applies to what %s/%r/%a produce, as markupsafe's helper does.
+ */
+export function percentFormat(format: string, args: unknown, escape?: (s: string) => string): string {
   const list: readonly unknown[] = isTuple(args) ? args : [args];
   const mapping = isDict(args) ? args : undefined;
   // CPython treats any non-tuple, non-str argument with __getitem__ as a mapping: then
@@ -38,7 +41,8 @@ export function percentFormat(format: string, args: unknown): string {
     } else {
       value = next();
     }
-    return convert(type, value, flags, width, precision);
+    const rv = convert(type, value, flags, width, precision);
+    return escape !== undefined && (type === 's' || type === 'r' || type === 'a') ? escape(rv) : rv;
   });
   if (index < list.length && !usedMapping && !mappingLike) {
     throw new TemplateError('not all arguments converted during string formatting');

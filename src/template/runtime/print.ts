@@ -1,4 +1,4 @@
-import { PY_NONE, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
+import { Markup, PY_NONE, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside 1e-4..1e16. */
@@ -40,6 +40,7 @@ export function pyStr(v: unknown): string {
     case 'undefined': return '';
   }
   if (v === null) return '';
+  if (v instanceof Markup) return v.text;
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
   if (v === PY_NONE) return 'None';
@@ -64,6 +65,7 @@ export function pyRepr(v: unknown): string {
     case 'function': return (v as unknown as Record<symbol, string | undefined>)[PY_REPR] ?? (isCallable(v) ? `<function ${v[CALLABLE]}>` : '<function>');
   }
   if (v === null || v === PY_NONE) return 'None';
+  if (v instanceof Markup) return `Markup(${reprString(v.text)})`;
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
   if (Array.isArray(v)) {

@@ -2,11 +2,14 @@ import { TemplateError } from '../../errors.js';
 import { pyRepr, pyStr } from './print.js';
 import { formatValue } from './format-spec.js';
 import { getAttr, getItem } from './access.js';
-import type { Kwargs } from './types.js';
+import { Markup, type Kwargs } from './types.js';
 import { isDict, typeName } from './values.js';
 
-/** Python's `str.format(*args, **kwargs)`, lenient: None and undefined fields print as ''. */
-export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs): string {
+/**
+ * Python's `str.format(*args, **kwargs)`, lenient: None and undefined fields print as ''.
+ * `escape` (Markup.format) applies to each field that is not Markup already.
+ */
+export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs, escape?: (s: string) => string): string {
   let auto = 0;
   let manual = false;
   const lookup = (field: string): unknown => {
@@ -56,7 +59,7 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
       continue;
     }
     const end = matchingBrace(format, i);
-    out += replaceField(format.slice(i + 1, end), lookup);
+    out += replaceField(format.slice(i + 1, end), lookup, escape);
     i = end + 1;
   }
   return out;
@@ -76,7 +79,7 @@ function matchingBrace(s: string, open: number): number {
   throw new TemplateError("expected '}' before end of string");
 }
 
-function replaceField(field: string, lookup: (f: string) => unknown): string {
+function replaceField(field: string, lookup: (f: string) => unknown, escape?: (s: string) => string): string {
   let spec = '';
   let conv = '';
   const colon = indexOutsideBrackets(field, ':');
@@ -95,7 +98,8 @@ function replaceField(field: string, lookup: (f: string) => unknown): string {
   let value = lookup(field);
   if (conv === 's') value = pyStr(value);
   else if (conv) value = value === null ? 'None' : pyRepr(value);
-  return formatValue(value, spec);
+  const rv = formatValue(value, spec);
+  return escape === undefined || value instanceof Markup ? rv : escape(rv);
 }
 
 function indexOutsideBrackets(s: string, ch: string): number {

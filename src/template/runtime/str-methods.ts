@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
-import { PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
+import { Markup, PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
 import { strFormat } from './str-format.js';
 import { iterate } from './access.js';
@@ -12,6 +12,7 @@ type StrMethod = (s: string, args: unknown[], kwargs: Kwargs) => unknown;
 
 function strArg(method: string, v: unknown, allowNone = false): string | null {
   if (typeof v === 'string') return v;
+  if (v instanceof Markup) return v.text;
   if (allowNone && (v === null || v === undefined || v === PY_NONE)) return null;
   throw new TemplateError(`${method}() argument must be str${allowNone ? ' or None' : ''}, not ${typeName(v)}`);
 }
@@ -61,12 +62,13 @@ function affix(s: string, args: unknown[], kwargs: Kwargs, name: string): boolea
   if (a > c.length) return false;
   const part = join(c, a, Math.max(a, b));
   const test = (p: unknown): boolean => {
+    if (p instanceof Markup) p = p.text;
     if (typeof p !== 'string') {
       throw new TemplateError(`tuple for ${name} must only contain str, not ${typeName(p)}`);
     }
     return name === 'startswith' ? part.startsWith(p) : part.endsWith(p);
   };
-  const prefix = args[0];
+  const prefix = args[0] instanceof Markup ? args[0].text : args[0];
   if (isTuple(prefix)) return prefix.some(test);
   if (typeof prefix !== 'string') {
     throw new TemplateError(`${name} first arg must be str or a tuple of str, not ${typeName(prefix)}`);
@@ -89,6 +91,7 @@ function splitArgs(name: string, args: unknown[], kwargs: Kwargs): [string | nul
 }
 
 function fillArg(name: string, v: unknown): string {
+  if (v instanceof Markup) v = v.text;
   if (typeof v !== 'string' || strLength(v) !== 1) {
     throw new TemplateError(`The fill character must be exactly one character long`);
   }
@@ -164,7 +167,7 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
     positional('join', a, k, 1, 1);
     const items = iterate(a[0]);
     items.forEach((item, i) => {
-      if (typeof item !== 'string') throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
+      if (typeof item !== 'string' && !(item instanceof Markup)) throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
     });
     return items.join(s);
   },

@@ -6,7 +6,8 @@
  * - None is `null`; a missing value (Jinja's Undefined, lenient) is `undefined`.
  * - int is an integral JS number; float is a non-integral JS number, or a `PyFloat`
  *   box when the float's value is integral (`4 / 2` is `2.0`, not `2`).
- * - str is a JS string (length and indexing by code point, as Python).
+ * - str is a JS string (length and indexing by code point, as Python); markupsafe's
+ *   Markup (a str subclass) is a `Markup` box around its text.
  * - list is a JS array; a tuple is a frozen array marked with `TUPLE`.
  * - dict is a plain object (prototype `Object.prototype` or `null`): own keys only.
  * - Objects the library creates (loop, namespace, cycler, joiner, macros' caller…)
@@ -35,6 +36,18 @@ export const TUPLE: unique symbol = Symbol('dynamic-context.tuple');
 /** A float whose value is integral (`2.0`). Other floats are plain JS numbers. */
 export class PyFloat {
   constructor(readonly value: number) {}
+}
+
+/**
+ * markupsafe's Markup: text already safe for HTML (`| e`, `| safe`, `| tojson`…).
+ * Only Markup is boxed; plain str stays a JS string so the common path is a typeof check.
+ */
+export class Markup {
+  constructor(readonly text: string) {}
+  /** Any stray String(v) still sees the text. */
+  toString(): string {
+    return this.text;
+  }
 }
 
 /** Base of every object the library hands to templates, other than data. */
