@@ -1,5 +1,5 @@
 /** Every Jinja2 3.1 built-in filter, with arguments, kwargs and edge cases. */
-import { group } from './define.js';
+import { group, type CaseRow } from './define.js';
 
 const people = [
   { name: 'bob', age: 31, city: 'Paris', email: null },
@@ -211,3 +211,33 @@ export const generators = group(['generator', 'filter'], [
   ['select-first', '{{ [0, 1, 2] | select | first }}'],
   ['generator-in-for', '{% for o in orders | rejectattr("status", "eq", "open") %}{{ o.id }}{{ loop.length }}{% endfor %}', { orders }],
 ]);
+
+/** markupsafe's Markup: which filters and methods return it, and how it escapes the other side. */
+// Every template starts by making `m` Markup (JSON cannot carry one).
+export const markup = group(['markup'], ([
+  ['repr-in-list', '{{ [s | e, s | safe, s | forceescape, s | string, s | e | string, s | tojson] }}', { s: "<b>'" }],
+  ['escape-identity', '{{ s | e | e }}|{{ s | safe | e }}|{{ s | e | forceescape }}', { s: '<b>&' }],
+  ['escaped-test', '{{ [s | e is escaped, s | safe is escaped, s is escaped, s | e | string is escaped, (s | e) ~ "" is escaped, none | e is escaped] }}', { s: 'x' }],
+  ['escape-none-null-missing', '{{ [none | e, n | e, missing | e, 5 | e] }}', { n: null }],
+  ['add-escapes-other-side', '{{ (s | e) + s }}|{{ s + (s | e) }}|{{ ((s | e) + s) is escaped }}|{{ (s | safe) + missing }}|{{ (s | safe) + n }}', { s: '<', n: null }],
+  ['add-none-is-error', '{{ ("a" | safe) + none }}'],
+  ['add-int-is-error', '{{ ("a" | safe) + 1 }}'],
+  ['concat-is-plain', '{{ (s | e) ~ s }}|{{ ((s | e) ~ s) is escaped }}', { s: '<' }],
+  ['mul-mod', '{{ [m * 2, 2 * m, ("%s|%r|%d" | safe) % (s, s, 3), "%s" % (s | e)] }}', { m: 'ab', s: '<' }],
+  ['case-filters', '{{ [s | safe | upper, s | safe | lower, s | safe | capitalize, s | safe | title, (" " ~ s ~ " ") | safe | trim, s | safe | center(7)] }}', { s: 'aB<' }],
+  ['list-filters', '{{ [m | reverse, m | first, m | last, m | list, m | length, m | batch(2) | list, m | unique | list, m | map("upper") | list] }}', { m: 'abc' }],
+  ['text-filters', '{{ [m | truncate(9), m | truncate(9, end="<"), m | indent, m | striptags, m | wordwrap(3), m | wordcount, m | urlencode] }}', { m: 'abc def ghij' }],
+  ['replace-join-format', '{{ [m | replace("a", "<"), [m, "b"] | join(","), ("%s<" | safe) | format(s), m | default("x"), m | d] }}', { m: 'a', s: '<' }],
+  ['filter-results-escaped', '{{ [m | capitalize is escaped, m | title is escaped, m | replace("a", "b") is escaped, [m] | join is escaped, m | truncate is escaped, m | indent is escaped, m | center is escaped, m | trim is escaped, m | format is escaped, m | pprint is escaped, m | urlize is escaped] }}', { m: 'a' }],
+  ['index-slice', '{{ [m[0], m[1:], m[::-1], m[-1]] }}', { m: 'abc' }],
+  ['methods-wrapped', '{{ [m.upper(), m.lower(), m.strip(), m.swapcase(), m.zfill(5), m.title(), m.capitalize(), m.removeprefix("a"), m.rjust(4), m.center(5, "x")] }}', { m: 'ab' }],
+  ['methods-escaping', '{{ [m.replace("a", "<"), ("a{}" | safe).format(s), ("-" | safe).join([s, "b"]), ("{!r}" | safe).format(s), "{}".format(s | e)] }}', { m: 'ab', s: '<' }],
+  ['methods-split', '{{ [m.split(), m.rsplit(" ", 1), m.splitlines(), m.partition(" ")] }}', { m: 'a b' }],
+  ['methods-plain', '{{ [m.startswith("a"), m.find("b"), m.count("a"), m.isalpha(), m.endswith(("x", "b"))] }}', { m: 'ab' }],
+  ['ljust-escaped-fill-error', '{{ ("a" | safe).ljust(3, "<") }}'],
+   ['compare-contains', '{{ [mm == "ab", "ab" == mm, mm < "b", "a" in mm, mm in "xaby", mm in ["ab"], mm | length] }}{% if "" | safe %}T{% else %}F{% endif %}'.replaceAll('mm', '(m | safe)'), { m: 'ab' }],
+  ['dict-key-and-loop', '{{ d[k | safe] }}|{% for c in k | safe %}{{ [c] }}{% endfor %}|{{ [k | safe, "A"] | sort }}|{{ ("5" | safe) | int + 1 }}|{{ ("2.5" | safe) | float }}', { d: { a: 1 }, k: 'a' }],
+  ['tests-on-markup', '{{ [m is string, m is upper, m is lower, m is sequence, m is iterable] }}', { m: 'AB' }],
+  ['sort-max-min', '{{ [["b" | safe, "a"] | max, ["b" | safe, "a"] | min, ["b" | safe, "a"] | sort, (["b" | safe, "a"] | max) is escaped] }}'],
+  ['tojson-of-markup', '{{ {"k": s | e} | tojson }}|{{ {"k": s | e} | dictsort }}', { s: '<' }],
+] as CaseRow[]).map(([id, template, vars]): CaseRow => [id, `{% set m = m | safe %}${template}`, vars]));
