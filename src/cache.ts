@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { ResolvedCall } from './call.js';
 import type { ResolvedConfig } from './config.js';
@@ -24,45 +25,34 @@ export interface ContextCache {
   clear(): void;
 }
 
+// Validated call fields are printable ASCII (normalizeCall), so this can't occur inside one.
+const SEP = '\u0001';
+
 /**
- * The cache key of one call: everything that changes the request except the room SID,
- * so two tenants, credentials, agents or contacts never share an entry. A JSON array
- * keeps the fields unambiguous (no separator can be forged inside a field), and keeps
- * `externalId` 42 apart from "42" because they are sent differently.
+ * The cache key builder of one client configuration. A key holds everything that
+ * changes the request except the room SID, so two tenants, credentials, agents or
+ * contacts never share an entry. The endpoint and credential part is the same for every
+ * call of a client, so it is hashed once into a short prefix (never the secret itself)
+ * rather than serialised per call; `externalId` carries a type tag, so 42 and "42",
+ * which are sent differently, stay apart.
  */
-export function cacheKey(config: ResolvedConfig, call: ResolvedCall): string {
-  return JSON.stringify([
-    config.endpoint,
-    config.authIdentity,
-    call.agentUuid,
-    call.direction,
-    call.medium,
-    call.agentNumber ?? null,
-    call.contactNumber ?? null,
-    call.externalId ?? null,
-  ]);
+export function createCacheKey(config: ResolvedConfig): (call: ResolvedCall) => string {
+  const prefix = createHash('sha256').update(`${config.endpoint}${SEP}${config.authIdentity}`).digest('hex').slice(0, 16) + SEP;
+  return (call) => {
+    const id = call.externalId;
+    return prefix + call.agentUuid + SEP + call.direction + SEP + call.medium + SEP + (call.agentNumber ?? '') + SEP +
+      (call.contactNumber ?? '') + SEP + (id === undefined ? '' : typeof id === 'number' ? `n${id}` : `s${id}`);
+  };
 }
 
 /**
  * Creates the cache of one client. `ttlMs` 0 turns storage off (single flight too, so
- * each load makes its own request). `now` is the clock TTLs are measured with.
+ * each load makes its own request). `now`, when given, is the clock TTLs are measured
+ * with, read exactly on every check (for tests); without it lru-cache's own clock is
+ * used with its default 1 ms resolution, which spares a clock read per hit.
  */
-export function createContextCache(options: { ttlMs: number; maxEntries: number; now: () => number }): ContextCache {
-  // lru-cache reads a start time of 0 as "no TTL", so an injected clock that starts at 0
-  // would make entries immortal; shifting the clock to start at 1 keeps differences exact.
-  const origin = options.now() - 1;
-  const now = () => options.now() - origin;
-  const store =
-    options.ttlMs > 0
-      ? new LRUCache<string, CachedContext>({
-          max: options.maxEntries,
-          ttl: options.ttlMs,
-          // ttlResolution 0: read the clock on every check, so an injected clock is exact
-          // and no timer is armed per lookup.
-          ttlResolution: 0,
-          perf: { now },
-        })
-      : undefined;
+export function createContextCache(options: { ttlMs: number; maxEntries: number; now?: () => number }): ContextCache {
+  const store = options.ttlMs > 0 ? new LRUCache<string, CachedContext>({ max: options.maxEntries, ttl: options.ttlMs, ...clockOptions(options.now) }) : undefined;
   const inFlight = new Map<string, Promise<CachedContext>>();
   let generation = 0;
 
@@ -98,6 +88,15 @@ export function createContextCache(options: { ttlMs: number; maxEntries: number;
       store?.clear();
     },
   };
+}
+
+function clockOptions(now: (() => number) | undefined): Pick<LRUCache.Options<string, CachedContext, unknown>, 'ttlResolution' | 'perf'> {
+  if (now === undefined) return {};
+  // lru-cache reads a start time of 0 as "no TTL", so an injected clock that starts at 0
+  // would make entries immortal; shifting the clock to start at 1 keeps differences exact.
+  const origin = now() - 1;
+  // ttlResolution 0: read the clock on every check, so an injected clock is exact.
+  return { ttlResolution: 0, perf: { now: () => now() - origin } };
 }
 
 function freezeContext(value: CachedContext): CachedContext {

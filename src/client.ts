@@ -1,4 +1,4 @@
-import { cacheKey, createContextCache, type CachedContext } from './cache.js';
+import { createCacheKey, createContextCache, type CachedContext } from './cache.js';
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
@@ -34,7 +34,10 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   const resolved = normalizeConfig(config, opts);
   // Built even when disabled: the Test button still checks the endpoint. No socket opens until used.
   const transport = createTransport(resolved, opts);
-  const cache = createContextCache({ ttlMs: resolved.cacheTtlMs, maxEntries: opts.cacheMaxEntries, now: opts.now });
+  // Only an injected clock needs exact reads; the default lets lru-cache coarsen them.
+  const now = options?.now === undefined ? undefined : opts.now;
+  const cache = createContextCache({ ttlMs: resolved.cacheTtlMs, maxEntries: opts.cacheMaxEntries, now });
+  const cacheKey = createCacheKey(resolved);
   const onEvent = opts.onEvent;
   const plainHttp = resolved.url.protocol === 'http:';
   let closing: Promise<void> | undefined;
@@ -76,7 +79,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       emit(type, resolvedCall, { outcome: 'disabled', durationMs, bytes: 0, cacheHit: false, warnings: 0 });
       return { ok: true, variables: {}, source: 'disabled', durationMs, warnings: [] };
     }
-    const key = cacheKey(resolved, resolvedCall);
+    const key = cacheKey(resolvedCall);
     const hit = cache.get(key);
     if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start);
     const stats: ExchangeStats = { bytes: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LRUCache } from 'lru-cache';
-import { cacheKey, createContextCache, type CachedContext } from '../../src/cache.js';
+import { createCacheKey, createContextCache, type CachedContext } from '../../src/cache.js';
 import { normalizeCall } from '../../src/call.js';
 import { normalizeConfig } from '../../src/config.js';
 
@@ -8,7 +8,8 @@ const config = normalizeConfig({ endpoint: 'https://crm.example.com/context', au
 const base = { agentUuid: 'agent-1', direction: 'inbound', contactNumber: '+15550100', roomSid: 'RM1' } as const;
 const context = (n = 1): CachedContext => ({ variables: { n, account: { tier: 'VIP' } }, warnings: [], bytes: 10 });
 
-describe('cacheKey', () => {
+describe('createCacheKey', () => {
+  const cacheKey = (c: typeof config, call: ReturnType<typeof normalizeCall>) => createCacheKey(c)(call);
   const key = cacheKey(config, normalizeCall(base));
   it.each([
     { name: 'another contact', call: { ...base, contactNumber: '+15550101' } },
@@ -60,6 +61,12 @@ describe('createContextCache', () => {
     await cache.load('k', async () => context());
     now = 101;
     expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('keeps entries within the TTL on its own clock when none is injected', async () => {
+    const cache = createContextCache({ ttlMs: 60_000, maxEntries: 10 });
+    await cache.load('k', async () => context());
+    expect(cache.get('k')?.variables.n).toBe(1);
   });
 
   it('stores nothing when the TTL is 0', async () => {
@@ -114,9 +121,11 @@ describe('createContextCache', () => {
   });
 
   it('answers a cached get within 3x of a bare LRUCache#get and above 1M/s', async () => {
-    const cache = createContextCache({ ttlMs: 60_000, maxEntries: 10_000, now: () => performance.now() });
+    // No injected clock: the production setting, with lru-cache's default ttlResolution.
+    const cache = createContextCache({ ttlMs: 60_000, maxEntries: 10_000 });
     const bare = new LRUCache<string, CachedContext>({ max: 10_000, ttl: 60_000, ttlResolution: 0 });
-    const keys = Array.from({ length: 1000 }, (_, i) => cacheKey(config, normalizeCall({ ...base, contactNumber: `+1555${i}` })));
+    const keyOf = createCacheKey(config);
+    const keys = Array.from({ length: 1000 }, (_, i) => keyOf(normalizeCall({ ...base, contactNumber: `+1555${i}` })));
     for (const key of keys) {
       await cache.load(key, async () => context());
       bare.set(key, context());
