@@ -2,7 +2,7 @@ import { createCacheKey, createContextCache, type CachedContext } from './cache.
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
-import { mergeContext, parseContextBody } from './merge.js';
+import { mergeParsed, parseContextBody } from './merge.js';
 import { buildTestReport } from './report.js';
 import { buildResolvedRequest } from './request.js';
 import { scanSensitiveData } from './sensitive.js';
@@ -49,7 +49,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     let merged: Record<string, unknown>;
     try {
       json = parseContextBody(response.text, response.contentType);
-      merged = mergeContext(json);
+      merged = mergeParsed(json);
     } catch (error) {
       throw withStatus(toContextError(error), response.status);
     }

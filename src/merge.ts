@@ -24,15 +24,31 @@ type Json = Record<string, unknown>;
  * @example mergeContext([{ a: { x: 1 } }, { a: { y: 2 } }]) // { a: { x: 1, y: 2 } }
  */
 export function mergeContext(json: unknown): Record<string, unknown> {
+  return mergeWith(json, copyValue);
+}
+
+/**
+ * {@link mergeContext} for a value that nobody else holds (a fresh `JSON.parse` result,
+ * as in the client): forbidden keys are deleted in place, with the same depth and size
+ * bounds, instead of copying the whole tree. Keeps JSON.parse's compact objects, which
+ * is also less heap per cached context.
+ */
+export function mergeParsed(json: unknown): Record<string, unknown> {
+  return mergeWith(json, sanitizeInPlace);
+}
+
+type Prepare = (value: unknown, depth: number, budget: { nodes: number }) => unknown;
+
+function mergeWith(json: unknown, prepare: Prepare): Json {
   const budget = { nodes: 0 };
-  if (isRecord(json)) return copyValue(json, 1, budget) as Json;
+  if (isRecord(json)) return prepare(json, 1, budget) as Json;
   if (!Array.isArray(json)) throw shapeError(`got ${describeJson(json)}`);
-  // Check every item before copying any: the hint should name the first bad one.
-  json.forEach((item, index) => {
-    if (!isRecord(item)) throw shapeError(`got a JSON array whose item at index ${index} is ${describeJson(item)}`);
-  });
+  // Check every item before preparing any: the hint should name the first bad one.
+  for (let index = 0; index < json.length; index++) {
+    if (!isRecord(json[index])) throw shapeError(`got a JSON array whose item at index ${index} is ${describeJson(json[index])}`);
+  }
   const merged: Json = {};
-  for (const item of json) mergeInto(merged, copyValue(item, 2, budget) as Json);
+  for (const item of json) mergeInto(merged, prepare(item, 2, budget) as Json);
   return merged;
 }
 
@@ -78,12 +94,31 @@ function copyValue(value: unknown, depth: number, budget: { nodes: number }): un
   return copy;
 }
 
+/** copyValue's in-place twin for values this library alone holds; same bounds, same keys dropped. */
+function sanitizeInPlace(value: unknown, depth: number, budget: { nodes: number }): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_CONTEXT_DEPTH) throw shapeError(`sent JSON nested deeper than ${MAX_CONTEXT_DEPTH} levels`);
+  if (Array.isArray(value)) {
+    countNodes(budget, value.length);
+    for (let i = 0; i < value.length; i++) sanitizeInPlace(value[i], depth + 1, budget);
+    return value;
+  }
+  const keys = Object.keys(value);
+  countNodes(budget, keys.length);
+  for (const key of keys) {
+    // JSON.parse makes "__proto__" an own data property, so delete removes just that key.
+    if (FORBIDDEN_KEYS.has(key)) delete (value as Json)[key];
+    else sanitizeInPlace((value as Json)[key], depth + 1, budget);
+  }
+  return value;
+}
+
 function countNodes(budget: { nodes: number }, added: number): void {
   budget.nodes += added;
   if (budget.nodes > MAX_CONTEXT_NODES) throw shapeError(`sent more than ${MAX_CONTEXT_NODES} keys and array items`);
 }
 
-/** Merges a safe copy into target in place; both came from copyValue, so depth is bounded. */
+/** Merges a prepared value into target in place; both were bounded by mergeWith, so depth is too. */
 function mergeInto(target: Json, source: Json): void {
   for (const key of Object.keys(source)) {
     const incoming = source[key];

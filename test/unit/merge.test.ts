@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isContextError, type ContextError } from '../../src/errors.js';
-import { MAX_CONTEXT_DEPTH, MAX_CONTEXT_NODES, mergeContext, parseContextBody } from '../../src/merge.js';
+import { MAX_CONTEXT_DEPTH, MAX_CONTEXT_NODES, mergeContext, mergeParsed, parseContextBody } from '../../src/merge.js';
 
 function catchError(fn: () => unknown): ContextError {
   try {
@@ -132,6 +132,46 @@ describe('mergeContext', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('mergeParsed', () => {
+  const outcome = (fn: () => unknown) => {
+    try {
+      return JSON.stringify(fn());
+    } catch (error) {
+      return isContextError(error) ? `${error.code}: ${error.message} / ${error.hint}` : String(error);
+    }
+  };
+
+  it('gives exactly what mergeContext gives, for any JSON text (property)', () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', 'b'), fc.string({ maxLength: 4 }));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('object'), fc.array(tie('value'), { maxLength: 4 })),
+      object: fc.array(fc.tuple(key, tie('value')), { maxLength: 5 })
+        .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`)
+        .map((text) => JSON.parse(text) as unknown),
+    }));
+    const text = fc.oneof(value, fc.array(value, { maxLength: 4 })).map((v) => JSON.stringify(v));
+    fc.assert(
+      fc.property(text, (body) => {
+        expect(outcome(() => mergeParsed(JSON.parse(body)))).toBe(outcome(() => mergeContext(JSON.parse(body))));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('drops forbidden keys from the fresh value itself, at every depth', () => {
+    const json = JSON.parse('{"__proto__":{"polluted":1},"a":{"constructor":1,"b":[{"prototype":2,"c":3}]}}') as Record<string, unknown>;
+    expect(mergeParsed(json)).toBe(json);
+    expect(JSON.stringify(json)).toBe('{"a":{"b":[{"c":3}]}}');
+  });
+
+  it.each([
+    { name: 'too deep', json: deepObject(MAX_CONTEXT_DEPTH + 1), says: `deeper than ${MAX_CONTEXT_DEPTH} levels` },
+    { name: 'too many nodes', json: JSON.stringify({ list: new Array(MAX_CONTEXT_NODES + 1).fill(0) }), says: `more than ${MAX_CONTEXT_NODES} keys` },
+  ])('keeps the bounds: $name', ({ json, says }) => {
+    expect(catchError(() => mergeParsed(JSON.parse(json))).hint).toContain(says);
   });
 });
 
