@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { ResolvedCall } from './call.js';
 import type { ResolvedConfig } from './config.js';
 
-/** A successful context as stored and shared: frozen, so no caller can change another's copy. */
+/** A successful context; frozen once stored or shared, so no caller can change another's copy. */
 export interface CachedContext {
   readonly variables: Readonly<Record<string, unknown>>;
   readonly warnings: readonly string[];
@@ -17,8 +17,8 @@ export interface ContextCache {
   get(key: string): CachedContext | undefined;
   /**
    * Runs `loader` unless a load of the same key is already in flight, in which case
-   * its promise is shared. A success is frozen and, when caching is on, stored; a
-   * failure is never stored.
+   * its promise is shared. With caching on, a success is frozen and stored; a failure
+   * is never stored. With caching off, the loader's result is handed back as is.
    */
   load(key: string, loader: () => Promise<CachedContext>): Promise<CachedContext>;
   /** Drops every entry; loads in flight finish but are not stored. */
@@ -59,7 +59,8 @@ export function createContextCache(options: { ttlMs: number; maxEntries: number;
   return {
     get: (key) => store?.get(key),
     load(key, loader) {
-      if (store === undefined) return loader().then(freezeContext);
+      // Nothing is stored or shared with caching off, so there is nobody to freeze against.
+      if (store === undefined) return loader();
       const pending = inFlight.get(key);
       if (pending !== undefined) return pending;
       const started = generation;

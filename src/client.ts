@@ -37,7 +37,8 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   // Only an injected clock needs exact reads; the default lets lru-cache coarsen them.
   const now = options?.now === undefined ? undefined : opts.now;
   const cache = createContextCache({ ttlMs: resolved.cacheTtlMs, maxEntries: opts.cacheMaxEntries, now });
-  const cacheKey = createCacheKey(resolved);
+  // No key to build when nothing is stored (cacheTtlMs 0).
+  const cacheKey = resolved.cacheTtlMs > 0 ? createCacheKey(resolved) : undefined;
   const onEvent = opts.onEvent;
   const plainHttp = resolved.url.protocol === 'http:';
   let closing: Promise<void> | undefined;
@@ -79,12 +80,14 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       emit(type, resolvedCall, { outcome: 'disabled', durationMs, bytes: 0, cacheHit: false, warnings: 0 });
       return { ok: true, variables: {}, source: 'disabled', durationMs, warnings: [] };
     }
-    const key = cacheKey(resolvedCall);
-    const hit = cache.get(key);
-    if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start);
+    const key = cacheKey?.(resolvedCall);
+    if (key !== undefined) {
+      const hit = cache.get(key);
+      if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start);
+    }
     const stats: ExchangeStats = { bytes: 0 };
     try {
-      const context = await cache.load(key, () => exchange(resolvedCall, stats));
+      const context = key === undefined ? await exchange(resolvedCall, stats) : await cache.load(key, () => exchange(resolvedCall, stats));
       return success(type, resolvedCall, context, 'network', start);
     } catch (error) {
       return failure(type, resolvedCall, toContextError(error), start, stats.bytes);

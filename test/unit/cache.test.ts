@@ -69,9 +69,11 @@ describe('createContextCache', () => {
     expect(cache.get('k')?.variables.n).toBe(1);
   });
 
-  it('stores nothing when the TTL is 0', async () => {
+  it('stores nothing when the TTL is 0, and spends no freezing on a value nobody shares', async () => {
     const cache = createContextCache({ ttlMs: 0, maxEntries: 10, now: () => 0 });
-    await cache.load('k', async () => context());
+    const value = context();
+    expect(await cache.load('k', async () => value)).toBe(value);
+    expect(Object.isFrozen(value.variables)).toBe(false);
     expect(cache.get('k')).toBeUndefined();
   });
 
