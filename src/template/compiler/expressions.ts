@@ -7,6 +7,8 @@ import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
 import { Scope, type Binding, type LoopInfo } from './scope.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
+/** Filters that never walk their input (O(1)): no size charge, so `items | length` in a loop stays free. */
+const CONSTANT_TIME_FILTERS = new Set(['default', 'd', 'length', 'count', 'attr', 'safe', 'abs', 'round', 'boolean']);
 const CMP: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /**
@@ -114,7 +116,7 @@ export class ExprCompiler {
       case 'not': return `!${this.cond(e.value)}`;
       case 'and': return `(${this.cond(e.left)}&&${this.cond(e.right)})`;
       case 'or': return `(${this.cond(e.left)}||${this.cond(e.right)})`;
-      case 'test': return `(${this.mark(e.pos)}${this.testFn(e.name, e.pos)}(${this.expr(e.value)},${this.args(e.args)}))`;
+      case 'test': return `(${this.mark(e.pos)}${this.testFn(e.name, e.pos)}(${this.charged(this.expr(e.value))},${this.args(e.args)}))`;
       case 'compare': return this.compare(e.first, e.ops, e.pos);
       default: return `truthy(${this.expr(e)})`;
     }
@@ -186,7 +188,8 @@ export class ExprCompiler {
 
   /** `value | f(args)`; `input` replaces the value (filter blocks pass the captured body). */
   filter(e: FilterExpr, input: string | null): string {
-    const value = input ?? (e.value === null ? 'undefined' : this.expr(e.value));
+    let value = input ?? (e.value === null ? 'undefined' : this.expr(e.value));
+    if (!CONSTANT_TIME_FILTERS.has(e.name)) value = this.charged(value);
     return `(${this.mark(e.pos)}${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)}))`;
   }
 
@@ -200,6 +203,11 @@ export class ExprCompiler {
     let kwargs = pairs.length > 0 ? `{__proto__:null,${pairs.join(',')}}` : 'undefined';
     if (a.starstar !== null) kwargs = `spreadKwargs(${kwargs},${this.expr(a.starstar)})`;
     return `${positional},${kwargs}`;
+  }
+
+  /** Builtins walk their input: charge its size so the work budget bounds them (F4). */
+  private charged(value: string): string {
+    return `B.charged(${value})`;
   }
 
   private filterFn(name: string, pos: Pos): string {

@@ -84,6 +84,10 @@ export function unknownTest(name: string): never {
  * call of a dict method name still reaches the method, as issue 3 asks.
  */
 export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
+  // str/list methods walk the receiver and their arguments (split, replace, join, format): F4.
+  const budget = currentBudget();
+  budget.chargeSize(obj);
+  for (let i = 0; i < args.length; i++) budget.chargeSize(args[i]);
   const fn = getAttr(obj, name);
   if (!isCallable(fn) && isDict(obj) && Object.hasOwn(DICT_METHODS, name)) {
     return (DICT_METHODS[name] as (self: unknown, a: unknown[], k: Kwargs) => unknown)(obj, args, kwargs);
