@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { currentBudget } from '../limits.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
 import { Markup, PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
@@ -203,9 +204,15 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
   istitle: (s: string, a: unknown[], k: Kwargs) => (positional('istitle', a, k, 0, 0), isTitle(s)),
   expandtabs: (s: string, a: unknown[], k: Kwargs) => {
     const size = intArg(bindArgs('expandtabs', ['tabsize'], [8], a, k)[0]);
+    // Check the length as the tabs grow, before each repeat: expandtabs(10**8) must not build 100 MB (F2).
+    const budget = currentBudget();
+    let length = s.length;
     return s.split('\n').map((line) => line.replace(/[^\t]*\t/g, (m) => {
       const text = m.slice(0, -1);
-      return size > 0 ? text + ' '.repeat(size - (strLength(text) % size)) : text;
+      if (size <= 0) return text;
+      const pad = size - (strLength(text) % size);
+      budget.checkLength((length += pad - 1));
+      return text + ' '.repeat(pad);
     })).join('\n');
   },
 });
