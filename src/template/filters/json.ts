@@ -26,8 +26,14 @@ function jsonString(s: string): string {
 
 function dump(v: unknown, indent: string | null, depth: number): string {
   if (depth > 500) throw new TemplateError('maximum recursion depth exceeded while encoding a JSON object');
+  // Count output as it is produced: shared structure is exponential as text (F3).
+  const budget = currentBudget();
+  if (depth === 0) budget.printed = 0;
+  budget.chargePrinted(2);
   switch (typeof v) {
-    case 'string': return jsonString(v);
+    case 'string':
+      budget.chargePrinted(v.length);
+      return jsonString(v);
     case 'boolean': return v ? 'true' : 'false';
     case 'number':
       if (Number.isInteger(v)) return formatInt(v);

@@ -8,6 +8,7 @@ import { getAttr } from '../runtime/access.js';
 import { isDict, typeName } from '../runtime/values.js';
 import { attrGetter, seq, sortBy } from './lookup.js';
 import { toJson } from './json.js';
+import { currentBudget } from '../limits.js';
 
 function groupTuple(grouper: unknown, list: unknown[]): readonly unknown[] {
   const t = [grouper, list];
@@ -53,6 +54,10 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
 
 /** pprint: repr with dict keys sorted, as pprint.pformat writes short values. */
 function pformat(v: unknown, depth = 0): string {
+  // Count output as it is produced: shared structure is exponential as text (F3).
+  const budget = currentBudget();
+  if (depth === 0) budget.printed = 0;
+  budget.chargePrinted(2);
   if (depth > 200) return '...';
   if (v === null || v === PY_NONE) return 'None';
   if (isDict(v)) {
@@ -63,7 +68,9 @@ function pformat(v: unknown, depth = 0): string {
   const items = Array.isArray(v) ? v.map((x) => pformat(x, depth + 1)) : [];
   if (Array.isArray(v) && !Object.isFrozen(v)) return `[${items.join(', ')}]`;
   if (Array.isArray(v)) return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-  return pyRepr(v);
+  const leaf = pyRepr(v);
+  budget.chargePrinted(leaf.length);
+  return leaf;
 }
 
 /** Mapping and object filters. */

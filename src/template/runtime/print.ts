@@ -1,5 +1,6 @@
 import { Markup, PY_NONE, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
+import { currentBudget } from '../limits.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside 1e-4..1e16. */
 export function formatFloat(n: number): string {
@@ -73,10 +74,11 @@ export function pyRepr(v: unknown): string {
     if (iter !== undefined) return `<${iter} object>`;
     // A list that contains itself (x.append(x)) prints as [...], as in Python.
     if (printing.has(v)) return isTuple(v) ? '(...)' : '[...]';
+    startContainer();
     printing.add(v);
     let parts: string[];
     try {
-      parts = v.map(pyRepr);
+      parts = v.map(reprCounted);
     } finally {
       printing.delete(v);
     }
@@ -88,16 +90,38 @@ export function pyRepr(v: unknown): string {
   }
   if (isDict(v)) {
     if (printing.has(v)) return '{...}';
+    startContainer();
     printing.add(v);
     const parts: string[] = [];
     try {
-      for (const k of Object.keys(v)) parts.push(`${reprString(k)}: ${pyRepr(v[k])}`);
+      for (const k of Object.keys(v)) {
+        const key = reprString(k);
+        currentBudget().chargePrinted(key.length + (parts.length > 0 ? 4 : 2));
+        parts.push(`${key}: ${reprCounted(v[k], 0)}`);
+      }
     } finally {
       printing.delete(v);
     }
     return `{${parts.join(', ')}}`;
   }
   return String(v);
+}
+
+/*
+ * Shared structure (`[x, x]` doubled in a loop) is tiny in memory but exponential as text:
+ * count the characters as they are produced and stop at the output bound (F3).
+ */
+function startContainer(): void {
+  const budget = currentBudget();
+  if (printing.size === 0) budget.printed = 0;
+  budget.chargePrinted(2);
+}
+
+/** An item's repr, counted with its ", " separator (containers count themselves). */
+function reprCounted(x: unknown, index: number): string {
+  const s = pyRepr(x);
+  if (!Array.isArray(x) && !isDict(x)) currentBudget().chargePrinted(index > 0 ? s.length + 2 : s.length);
+  return s;
 }
 
 // Python's str.isprintable() is false for categories C* and Z* except the space.
