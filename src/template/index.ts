@@ -44,12 +44,18 @@ export function renderTemplate(source: string, variables: Record<string, unknown
 }
 
 function build(source: string, limits: RenderLimits): CompiledTemplate {
+  // Before parsing: parse and compile time grow with the source, and the source is the tenant's (F5).
+  if (source.length > limits.maxSourceLength) {
+    throw new TemplateError(`Template source is longer than ${limits.maxSourceLength} characters (${source.length})`);
+  }
   const ast = parseTemplate(source);
   let fn: RenderFunction;
   try {
     fn = compileAst(ast, source);
   } catch (error) {
-    throw isTemplateError(error) ? new TemplateError(error.reason, { line: error.line, column: error.column, source }) : toTemplateError(error, undefined, source);
+    if (isTemplateError(error)) throw new TemplateError(error.reason, { line: error.line, column: error.column, source });
+    // The code generator recurses over the AST: a stack overflow here is the source's nesting.
+    throw error instanceof RangeError ? new TemplateError('Template is nested too deeply', { source }) : toTemplateError(error, undefined, source);
   }
   return {
     render(variables) {

@@ -13,7 +13,8 @@ export function parseTemplate(source: string): Stmt[] {
   } catch (error) {
     if (error instanceof TemplateError) throw new TemplateError(error.reason, { line: error.line, column: error.column, source });
     // nunjucks' lexer throws plain Errors (e.g. an unclosed comment); keep its message, add our position.
-    const reason = error instanceof Error ? error.message.replace(/^./, (c) => c.toUpperCase()) : 'Invalid template';
+    // A stack overflow while parsing is the source's nesting, not an engine fault (M3).
+    const reason = error instanceof RangeError ? 'Template is nested too deeply' : error instanceof Error ? error.message.replace(/^./, (c) => c.toUpperCase()) : 'Invalid template';
     throw new TemplateError(reason, { line: tokenizer.lineno + 1, column: tokenizer.colno + 1, source });
   }
 }
