@@ -121,10 +121,44 @@ const INT_RE = /^(?:0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[\da-fA-F])+|[1
  * A subclass, so nunjucks itself is unchanged.
  */
 export class JinjaTokenizer extends BaseTokenizer {
+  /** Open ( [ { inside the current tag: Jinja2's balancing stack. */
+  private depth = 0;
+
   override nextToken(): Token | null {
+    const tok = this.readToken();
+    if (tok !== null) this.balance(tok.type);
+    return tok;
+  }
+
+  /**
+   * Jinja2 does not end a tag while brackets are open (lexer.py's balancing_stack), so
+   * `{% set d = {'a': {'b': 1}} %}` reads `}}` as two braces; nunjucks ends the tag (M5).
+   */
+  private balance(type: string): void {
+    if (type === T.LEFT_PAREN || type === T.LEFT_BRACKET || type === T.LEFT_CURLY) this.depth++;
+    else if (type === T.RIGHT_PAREN || type === T.RIGHT_BRACKET || type === T.RIGHT_CURLY) this.depth = Math.max(0, this.depth - 1);
+    else if (type === T.BLOCK_START || type === T.VARIABLE_START || type === T.BLOCK_END || type === T.VARIABLE_END) this.depth = 0;
+  }
+
+  /** Inside open brackets, `}}`, `%}` and `-}}` are operators, not tag ends. */
+  private readBalanced(): Token | null {
+    const ch = this.current();
+    const next = this.str[this.index + 1];
+    const endsTag = next === '}' || ((ch === '-' || ch === '+') && (this.str.startsWith('}}', this.index + 1) || this.str.startsWith('%}', this.index + 1)));
+    if (!endsTag || (ch !== '}' && ch !== '%' && ch !== '-' && ch !== '+')) return null;
+    const tok = { type: ch === '}' ? T.RIGHT_CURLY : T.OPERATOR, value: ch, lineno: this.lineno, colno: this.colno };
+    this.forward();
+    return tok;
+  }
+
+  private readToken(): Token | null {
     if (this.in_code && !this.isFinished()) {
       const ch = this.current();
       const start = { lineno: this.lineno, colno: this.colno };
+      if (this.depth > 0) {
+        const balanced = this.readBalanced();
+        if (balanced !== null) return balanced;
+      }
       if (ch === '"' || ch === "'") return { type: T.STRING, value: this.readString(), ...start };
       if (ch >= '0' && ch <= '9') return { ...this.readNumber(), ...start };
       // Jinja2 lexes `+%}` as a block end (lstrip/trim disabled), before any operator rule.
