@@ -51,6 +51,9 @@ export function toTemplateError(error: unknown, pos: Pos | undefined, source: st
     if (error.line > 0 || pos === undefined) return error;
     return new TemplateError(error.reason, { line: pos.line, column: pos.column, source, cause: error });
   }
-  const reason = error instanceof RangeError ? 'Template recursion is too deep' : 'Template failed to render';
+  const reason = error instanceof RangeError ? 'Template recursion is too deep'
+    // A write to deep-frozen context data outside the list/dict methods (M2).
+    : error instanceof TypeError && /read.only|not extensible|Cannot (add|assign|delete)/.test(error.message) ? 'cannot modify read-only context data'
+    : 'Template failed to render';
   return new TemplateError(reason, pos === undefined ? {} : { line: pos.line, column: pos.column, source });
 }

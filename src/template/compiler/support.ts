@@ -3,7 +3,7 @@ import { GLOBALS } from '../globals.js';
 import { currentBudget } from '../limits.js';
 import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
-import { PY_NONE, isCallable } from '../runtime/types.js';
+import { PY_NONE, isCallable, isTuple } from '../runtime/types.js';
 import { isDict } from '../runtime/values.js';
 import { outputValue } from '../runtime/print.js';
 import { escapeHtml } from '../filters/html.js';
@@ -79,6 +79,9 @@ export function unknownTest(name: string): never {
   throw new TemplateError(`No test named '${name}'`);
 }
 
+/** list/dict methods that change their receiver. */
+const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'reverse', 'sort', 'clear', 'update', 'popitem', 'setdefault']);
+
 /**
  * `obj.name(args)`. Attribute lookup prefers data (`order.items` is the JSON key), but a
  * call of a dict method name still reaches the method, as issue 3 asks.
@@ -88,6 +91,10 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   const budget = currentBudget();
   budget.chargeSize(obj);
   for (let i = 0; i < args.length; i++) budget.chargeSize(args[i]);
+  if (MUTATORS.has(name) && Object.isFrozen(obj) && (isDict(obj) || (Array.isArray(obj) && !isTuple(obj)))) {
+    // Context data from load() is deep-frozen: say so, rather than a bare "failed to render" (M2).
+    throw new TemplateError(`cannot modify ${isDict(obj) ? 'dict' : 'list'} with ${name}() (read-only context data)`);
+  }
   const fn = getAttr(obj, name);
   if (!isCallable(fn) && isDict(obj) && Object.hasOwn(DICT_METHODS, name)) {
     return (DICT_METHODS[name] as (self: unknown, a: unknown[], k: Kwargs) => unknown)(obj, args, kwargs);

@@ -1,3 +1,6 @@
+import { TemplateError } from '../../errors.js';
+import { currentBudget } from '../limits.js';
+
 /**
  * Python's float-to-text conversions ('f', 'e', 'g', repr-like), shared by `%`
  * formatting, `str.format` and filters. JS's toFixed/toExponential round ties
@@ -15,8 +18,18 @@ function digitsOf(s: string): string {
   return s.replace(/[-.]/g, '');
 }
 
+/** JS's toFixed/toExponential stop at 100 digits; beyond that they throw a RangeError. */
+const MAX_PRECISION = 100;
+
+/** '%.100000000f' would be a 100 MB string: refuse with the real reason, not a stack message (M3). */
+function checkPrecision(prec: number): void {
+  currentBudget().checkLength(prec);
+  if (prec > MAX_PRECISION) throw new TemplateError(`Format precision ${prec} is above the supported maximum of ${MAX_PRECISION} digits`);
+}
+
 /** Python '%.{prec}f'. */
 export function toFixedPy(x: number, prec: number): string {
+  checkPrecision(prec);
   if (!Number.isFinite(x)) return nonFinite(x);
   if (Math.abs(x) >= 1e21) return bigFixed(x, prec);
   const long = x.toFixed(Math.min(100, prec + 30));
@@ -40,6 +53,7 @@ function nonFinite(x: number): string {
 
 /** Python '%.{prec}e' (exponent with at least two digits). */
 export function toExponentialPy(x: number, prec: number): string {
+  checkPrecision(prec);
   if (!Number.isFinite(x)) return nonFinite(x);
   let s = x.toExponential(prec);
   const long = x.toExponential(Math.min(100, prec + 30));
