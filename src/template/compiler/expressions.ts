@@ -24,10 +24,24 @@ export class ExprCompiler {
   protected scope: Scope = new Scope(null);
   /** Inside an `if` or conditional expression: unknown filters/tests fail only when reached (Jinja2's soft frames). */
   protected soft = false;
+  /**
+   * `{% autoescape %}` in effect: false, true, or the JS local holding a value
+   * known only at run time (Jinja2's "volatile" evaluation context).
+   */
+  protected autoescape: boolean | string = false;
   private counter = 0;
 
   fresh(prefix: string): string {
     return `${prefix}${this.counter++}`;
+  }
+
+  /**
+   * `~` is Jinja2's markup_join under a constant `{% autoescape true %}`: plain parts are
+   * escaped once any part is Markup. Under a run-time value Jinja2's joined result
+   * is plain text (escaped whole on output), so plain concat matches it there.
+   */
+  private concatFn(): string {
+    return this.autoescape === true ? 'concatEscaped' : 'concat';
   }
 
   constant(value: unknown): string {
@@ -99,7 +113,7 @@ export class ExprCompiler {
         const code = `binary(${JSON.stringify(e.op)},${this.expr(e.left)},${this.expr(e.right)})`;
         return `(${this.mark(e.pos)}${e.op === '+' || e.op === '*' ? `guardSize(${code})` : code})`;
       }
-      case 'concat': return `(${this.mark(e.pos)}guardSize(${e.items.map((i) => this.expr(i)).reduce((a, b) => `concat(${a},${b})`)}))`;
+      case 'concat': return `(${this.mark(e.pos)}guardSize(${e.items.map((i) => this.expr(i)).reduce((a, b) => `${this.concatFn()}(${a},${b})`)}))`;
       case 'compare': return this.cond(e);
       // Python's `and`/`or` yield an operand; one temp per function is enough because the
       // operand is read right after the test, before anything else can reassign it.

@@ -1,6 +1,7 @@
 import { TemplateError, isTemplateError } from '../../errors.js';
 import { callValue, getAttr, getItem, iterate, setAttr, sliceValue } from '../runtime/access.js';
 import { binary, compare, concat, contains, eq, truthy, unary } from '../runtime/ops.js';
+import { concatEscaped } from '../runtime/markup.js';
 import { outputValue } from '../runtime/print.js';
 import { PY_NONE, makeTuple } from '../runtime/types.js';
 import type { RenderBudget } from '../limits.js';
@@ -13,7 +14,7 @@ import { callMethod, escapeOutput, guardSize, makeDict, resolveName, spreadArgs,
 
 /** What generated code may call, passed in as parameters: the code sees nothing else. */
 const RUNTIME = {
-  outputValue, truthy, eq, binary, concat, compare, contains, unary,
+  outputValue, truthy, eq, binary, concat, concatEscaped, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
   makeDict, callMethod, escapeOutput, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
   LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,

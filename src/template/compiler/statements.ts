@@ -4,8 +4,10 @@ import { truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
 import { ExprCompiler } from './expressions.js';
 
-/** Filters whose result is Markup in Jinja2, so `{% autoescape true %}` does not escape it again. */
-const MARKUP_FILTERS = new Set(['safe', 'e', 'escape', 'forceescape', 'tojson', 'urlize', 'xmlattr']);
+/** Filters whose result is Markup in Jinja2 only under autoescape, so it does not escape it again. */
+// The rest (safe, e, escape, forceescape, tojson…) return a run-time Markup value, which
+// escapeOutput recognises; these two return Markup only because autoescape is on.
+const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
 import { Scope, assignedNames } from './scope.js';
 
 /**
@@ -14,11 +16,6 @@ import { Scope, assignedNames } from './scope.js';
  */
 export abstract class StmtCompiler extends ExprCompiler {
   protected out = 'o';
-  /**
-   * `{% autoescape %}` in effect: false, true, or the JS local holding a value
-   * known only at run time (Jinja2's "volatile" evaluation context).
-   */
-  protected autoescape: boolean | string = false;
 
   abstract forLoop(stmt: Extract<Stmt, { kind: 'for' }>): string;
   abstract macro(stmt: Extract<Stmt, { kind: 'macro' }>): string;

@@ -5,8 +5,6 @@ import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
 import { PY_NONE, isCallable, isTuple } from '../runtime/types.js';
 import { isDict } from '../runtime/values.js';
-import { outputValue } from '../runtime/print.js';
-import { escapeHtml } from '../filters/html.js';
 import type { Kwargs } from '../runtime/types.js';
 
 /**
@@ -66,10 +64,8 @@ export function guardSize<V>(value: V): V {
   return value;
 }
 
-/** `{{ v }}` inside `{% autoescape true %}`: markupsafe.escape of what would print. */
-export function escapeOutput(v: unknown): string {
-  return escapeHtml(outputValue(v));
-}
+/** `{{ v }}` inside `{% autoescape true %}`: Markup prints as is, anything else is escaped. */
+export { outputEscaped as escapeOutput } from '../runtime/markup.js';
 
 export function unknownFilter(name: string): never {
   throw new TemplateError(`No filter named '${name}'`);
