@@ -49,7 +49,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     let json: unknown;
     let merged: Record<string, unknown>;
     try {
-      json = parseContextBody(response.text, response.contentType);
+      json = parseContextBody(response.text, response.contentType, resolved.secrets);
       merged = mergeParsed(json);
     } catch (error) {
       throw withStatus(toContextError(error), response.status);

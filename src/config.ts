@@ -48,6 +48,8 @@ export interface ResolvedConfig {
   authHeader?: readonly [name: string, value: string];
   /** sha256 hex of the auth type and secret material, for cache keys; never the secret. */
   authIdentity: string;
+  /** Every form of the credentials that could come back in an echoed body, to scrub from messages. */
+  secrets: readonly string[];
   timeoutMs: number;
   cacheTtlMs: number;
 }
@@ -179,19 +181,20 @@ export function normalizeConfig(config: unknown, options: Pick<ResolvedOptions, 
   };
 }
 
-function authFields(auth: ContextAuth): Pick<ResolvedConfig, 'authHeader' | 'authIdentity'> {
+function authFields(auth: ContextAuth): Pick<ResolvedConfig, 'authHeader' | 'authIdentity' | 'secrets'> {
   const hash = (parts: string[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   switch (auth.type) {
     case 'bearer':
-      return { authHeader: ['Authorization', `Bearer ${auth.token}`], authIdentity: hash(['bearer', auth.token]) };
+      return { authHeader: ['Authorization', `Bearer ${auth.token}`], authIdentity: hash(['bearer', auth.token]), secrets: [auth.token] };
     case 'basic': {
       const encoded = Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
-      return { authHeader: ['Authorization', `Basic ${encoded}`], authIdentity: hash(['basic', auth.username, auth.password]) };
+      const secrets = [encoded, `${auth.username}:${auth.password}`, auth.password];
+      return { authHeader: ['Authorization', `Basic ${encoded}`], authIdentity: hash(['basic', auth.username, auth.password]), secrets };
     }
     case 'header':
-      return { authHeader: [auth.name, auth.value], authIdentity: hash(['header', auth.name.toLowerCase(), auth.value]) };
+      return { authHeader: [auth.name, auth.value], authIdentity: hash(['header', auth.name.toLowerCase(), auth.value]), secrets: [auth.value] };
     default:
-      return { authIdentity: hash(['none']) };
+      return { authIdentity: hash(['none']), secrets: [] };
   }
 }
 

@@ -135,7 +135,7 @@ const SNIPPET_LENGTH = 40;
  * quotes the content type and the first characters of the body (the customer's own
  * data, never request headers). A leading byte-order mark is ignored.
  */
-export function parseContextBody(text: string, contentType: string | undefined): unknown {
+export function parseContextBody(text: string, contentType: string | undefined, secrets: readonly string[] = []): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
@@ -143,18 +143,31 @@ export function parseContextBody(text: string, contentType: string | undefined):
     // V8 parses deep nesting iteratively; a RangeError would still be a bad body, not a crash.
     const type = contentType ? printable(contentType, 100) : 'none';
     const isJsonType = /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType?.trim() ?? '');
-    const start = body.length === 0 ? 'the body is empty' : `the body starts with "${printable(body, SNIPPET_LENGTH)}"`;
+    const start = body.length === 0 ? 'the body is empty' : `the body starts with "${printable(scrubSecrets(body, secrets), SNIPPET_LENGTH)}"`;
     const fact = isJsonType ? `the body is not valid JSON (Content-Type ${type}); ${start}` : `the answer is not JSON (Content-Type ${type}); ${start}`;
     return throwInvalidJson(fact, error);
   }
 }
 
 function throwInvalidJson(fact: string, error: unknown): never {
-  const cause = error instanceof Error ? new Error(error.message.slice(0, 200)) : undefined;
+  // V8's message quotes the body ("Bearer tok"... is not valid JSON), and an endpoint may
+  // echo the request headers: keep only the error's name.
+  const cause = error instanceof Error ? new Error(error.name) : undefined;
   throw new ContextError('invalid_json', `Invalid JSON from the context endpoint: ${fact}`, {
     hint: `The endpoint must answer with Content-Type application/json and a JSON object body, but ${fact}.`,
     cause,
   });
+}
+
+/**
+ * The head of `body` with every credential replaced, before it is quoted in a hint:
+ * a debug endpoint or an HTML error page may echo the request's Authorization header.
+ * Scrubbed before slicing, so a secret cut by the slice cannot leak in part.
+ */
+function scrubSecrets(body: string, secrets: readonly string[]): string {
+  let head = body.slice(0, SNIPPET_LENGTH + Math.max(0, ...secrets.map((s) => s.length)));
+  for (const secret of secrets) if (secret.length > 0) head = head.split(secret).join('[redacted]');
+  return head.length < body.length ? `${head}…` : head;
 }
 
 /** First `max` characters with control characters and quotes made visible, for hints. */

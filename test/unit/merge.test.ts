@@ -206,3 +206,23 @@ describe('parseContextBody', () => {
     expect(() => parseContextBody(deepObject(100_000), 'application/json')).not.toThrow();
   });
 });
+
+describe('parseContextBody with credentials echoed back', () => {
+  const secrets = ['tok-SECRET-7d1f', 'dXNlcjpwdy1TRUNSRVQ=', 'user:pw-SECRET', 'pw-SECRET'];
+  it.each([
+    { name: 'at the start', body: 'Bearer tok-SECRET-7d1f host: crm' },
+    { name: 'cut by the excerpt', body: `${'x'.repeat(30)}tok-SECRET-7d1f and more text after it` },
+    { name: 'basic, encoded', body: '<html>Authorization: Basic dXNlcjpwdy1TRUNSRVQ=</html>' },
+    { name: 'basic, plain', body: 'user:pw-SECRET is not allowed' },
+  ])('never quotes a credential ($name)', ({ body }) => {
+    const error = catchError(() => parseContextBody(body, 'text/html', secrets));
+    expect(error.code).toBe('invalid_json');
+    const everything = JSON.stringify([error.message, error.hint, String(error.cause), (error.cause as Error).message]);
+    for (const part of ['SECRET', 'tok-SEC', 'dXNlcjpw']) expect(everything).not.toContain(part);
+  });
+
+  it('still quotes the body when nothing secret is in it', () => {
+    const error = catchError(() => parseContextBody('<html>Service Unavailable</html>', 'text/html', secrets));
+    expect(error.hint).toContain('<html>Service Unavailable');
+  });
+});
