@@ -75,7 +75,7 @@ function formatInteger(n: number, spec: Spec, v: unknown): string {
   let prefix = '';
   const abs = Math.abs(n);
   switch (spec.type) {
-    case '': case 'd': case 'n': digits = abs < 1e21 ? String(abs) : BigInt(abs).toString(); break;
+    case '': case 'd': case 'n': digits = Number.isSafeInteger(abs) ? String(abs) : BigInt(abs).toString(); break;
     case 'x': digits = abs.toString(16); prefix = spec.alt ? '0x' : ''; break;
     case 'X': digits = abs.toString(16).toUpperCase(); prefix = spec.alt ? '0X' : ''; break;
     case 'o': digits = abs.toString(8); prefix = spec.alt ? '0o' : ''; break;

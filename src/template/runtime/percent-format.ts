@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
 import { isTuple } from './types.js';
-import { pyRepr, pyStr } from './print.js';
+import { formatInt, pyRepr, pyStr } from './print.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, strLength } from './values.js';
 import { toExponentialPy, toFixedPy, toGeneralPy } from './number-format.js';
 
@@ -75,7 +75,7 @@ function convert(type: string, v: unknown, flags: string, width: number, precisi
       if (!Number.isFinite(n)) throw new TemplateError('cannot convert float infinity to integer');
       sign = n < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
       const abs = Math.abs(n);
-      body = type === 'o' ? abs.toString(8) : type === 'x' ? abs.toString(16) : type === 'X' ? abs.toString(16).toUpperCase() : String(abs);
+      body = type === 'o' ? abs.toString(8) : type === 'x' ? abs.toString(16) : type === 'X' ? abs.toString(16).toUpperCase() : formatInt(abs);
       if (precision > 0 && body.length < precision) body = body.padStart(precision, '0');
       if (flags.includes('#') && type !== 'd' && type !== 'i' && type !== 'u') body = (type === 'o' ? '0o' : type === 'x' ? '0x' : '0X') + body;
       break;

@@ -24,7 +24,9 @@ export function formatFloat(n: number): string {
 
 /** Python's str() of an int held in a JS number (large ones without exponent). */
 export function formatInt(n: number): string {
-  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  // Above 2^53 the shortest round-trip decimal (1152921504606847000) is not what Python
+  // prints; the exact value of the double is, whenever the int was representable.
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
 }
 
 /** What a number prints as, int or float by the value model. */
