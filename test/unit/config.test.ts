@@ -3,20 +3,10 @@ import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { normalizeCall } from '../../src/call.js';
 import { DEFAULTS, MAX_TIMEOUT_MS, normalizeConfig, normalizeOptions } from '../../src/config.js';
-import { ContextError, isContextError } from '../../src/errors.js';
+import { catchContextError as catchError } from '../helpers/outcomes.js';
 
 const SECRET = 'sk_live_SUPERSECRET_4242';
 const endpoint = 'https://crm.example.com/voice/context';
-
-function catchError(fn: () => unknown): ContextError {
-  try {
-    fn();
-  } catch (error) {
-    if (isContextError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ContextError');
-}
 
 describe('normalizeConfig', () => {
   const invalid: Array<{ name: string; config: unknown; says: string; allowHttp?: boolean }> = [

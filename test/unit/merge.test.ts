@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isContextError, type ContextError } from '../../src/errors.js';
+import { isContextError } from '../../src/errors.js';
 import { MAX_CONTEXT_DEPTH, MAX_CONTEXT_NODES, mergeContext, mergeParsed, parseContextBody } from '../../src/merge.js';
-
-function catchError(fn: () => unknown): ContextError {
-  try {
-    fn();
-  } catch (error) {
-    if (isContextError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ContextError');
-}
+import { catchContextError as catchError } from '../helpers/outcomes.js';
 
 /** JSON nested `depth` levels deep: {"a":{"a":…1…}}. */
 const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;

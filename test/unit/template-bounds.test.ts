@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, renderTemplate } from '../../src/template/index.js';
-import { isTemplateError } from '../../src/errors.js';
-
-function outcome(run: () => string): string {
-  try {
-    return run();
-  } catch (error) {
-    if (!isTemplateError(error)) throw error;
-    return `error: ${error.reason}`;
-  }
-}
+import { renderOutcome as outcome } from '../helpers/outcomes.js';
 
 describe('printing stops at the output bound (F3)', () => {
   const limits = { maxOutputLength: 1000 };

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, renderTemplate } from '../../src/template/index.js';
-import { isTemplateError } from '../../src/errors.js';
-
-/** The TemplateError reason of a render, or its output. */
-function outcome(run: () => string): string {
-  try {
-    return run();
-  } catch (error) {
-    if (!isTemplateError(error)) throw error;
-    return `error: ${error.reason}`;
-  }
-}
+import { renderOutcome as outcome } from '../helpers/outcomes.js';
 
 describe('render time budget (maxRenderMs, F4 catch-all)', () => {
   // A render of about 100k iterations of real work: well over 1 ms, well under the 250 ms default.
