@@ -7,6 +7,7 @@ export type { RenderLimits } from './template/limits.js';
 export { DEFAULT_RENDER_LIMITS } from './template/limits.js';
 export { ContextError, TemplateError, isContextError, isTemplateError, CONTEXT_ERROR_CODES, DEFAULT_HINTS } from './errors.js';
 export { classifyAddress, isPublicAddress } from './address.js';
+export type { AddressClass } from './address.js';
 export { DEFAULTS, MAX_TIMEOUT_MS } from './config.js';
 export type {
   CallDirection,
