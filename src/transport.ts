@@ -1,26 +1,13 @@
-import { EventEmitter } from 'node:events';
 import { isIP } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { classifyAddress, type AddressClass } from './address.js';
 import { checkResolved, createGuardedAgent, findBlocked, resolveAll } from './destination.js';
 import { MAX_TIMEOUT_MS, type ResolvedConfig, type ResolvedOptions } from './config.js';
 import { ContextError, DEFAULT_HINTS } from './errors.js';
+import { Exchange, headerValue, type Endpoint, type ExchangeStats, type TransportResponse } from './exchange.js';
 import type { ContextErrorCode, ContextRequest } from './types.js';
 
-/** A 2xx answer whose body was read completely within the limits. */
-export interface TransportResponse {
-  status: number;
-  contentType: string | undefined;
-  /** The body decoded as UTF-8; '' for 204 or an empty body. */
-  text: string;
-  bytes: number;
-}
-
-/** Filled in while the exchange runs, so callers can report status and size even on failure. */
-export interface ExchangeStats {
-  status?: number;
-  bytes: number;
-}
+export type { ExchangeStats, TransportResponse } from './exchange.js';
 
 /** Sends the context request of one client configuration. */
 export interface Transport {
@@ -61,7 +48,7 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
   const path = `${config.url.pathname}${config.url.search}`;
   const timeoutMs = Math.min(config.timeoutMs, MAX_TIMEOUT_MS);
   const maxBytes = options.maxResponseBytes;
-  const resolve = options.lookup ?? resolveAll;
+  const lookup = options.lookup ?? resolveAll;
   const hostname = config.url.hostname.replace(/^\[|\]$/g, '');
   const guard = !options.allowPrivateNetwork;
   // A literal IP can't change between calls, so it is classified once, here.
@@ -72,61 +59,6 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
 
   const fail = (code: ContextErrorCode, fact: string, extra: { status?: number; hint?: string; cause?: unknown } = {}) =>
     new ContextError(code, `Context request failed: ${fact} (POST ${origin})`, extra);
-
-  async function exchange(request: ContextRequest, stats: ExchangeStats, signal: Deadline): Promise<TransportResponse> {
-    if (guard && literalClass !== undefined && literalClass !== 'public') throw blockedError(literalClass);
-    if (preResolve) await abortable(checkResolved(resolve, hostname), signal);
-    return new Promise<TransportResponse>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let status = 0;
-      let contentType: string | undefined;
-      let fault: ContextError | undefined;
-      // undici's dispatch handler: no Readable stream, no async iterator and no signal
-      // listener per request (the request() API costs ~9 µs more per call on loopback).
-      dispatcher.dispatch({ origin, path, method: 'POST', headers: request.headers, body: request.body }, {
-        onRequestStart(controller) {
-          if (signal.aborted) controller.abort(new Error('aborted'));
-          else signal.onAbort = () => controller.abort(new Error('aborted'));
-        },
-        onResponseStart(controller, statusCode, headers) {
-          if (statusCode < 200) return; // 1xx: the final answer follows
-          status = stats.status = statusCode;
-          if (status >= 300) fault = statusError(status, headers.location);
-          else {
-            const encoding = headerValue(headers['content-encoding']);
-            const declared = Number(headerValue(headers['content-length']));
-            // Decompressing would let a small body expand past the cap; the request never asks for it.
-            if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-              fault = fail('invalid_json', `compressed response (${encoding.slice(0, 20)})`, { status, hint: 'The endpoint must answer with an uncompressed JSON body (the request sends no Accept-Encoding).' });
-            } else if (declared > maxBytes) {
-              fault = fail('response_too_large', `Content-Length ${declared} is above the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
-            }
-            contentType = headerValue(headers['content-type']);
-          }
-          if (fault !== undefined) controller.abort(fault);
-        },
-        onResponseData(controller, chunk) {
-          if (fault !== undefined) return;
-          stats.bytes += chunk.length;
-          if (stats.bytes > maxBytes) {
-            fault = fail('response_too_large', `body passed the ${maxBytes}-byte limit`, { status, hint: tooLargeHint(maxBytes) });
-            controller.abort(fault);
-            return;
-          }
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          signal.onAbort = undefined;
-          const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, stats.bytes);
-          resolve({ status, contentType, text: buffer.toString('utf8'), bytes: stats.bytes });
-        },
-        onResponseError(_controller, error) {
-          signal.onAbort = undefined;
-          reject(fault ?? error);
-        },
-      });
-    });
-  }
 
   function statusError(status: number, location: string | string[] | undefined): ContextError {
     if (status === 401 || status === 403) return fail('unauthorized', `status ${status}`, { status });
@@ -161,57 +93,49 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     return fail('network_error', code === undefined ? fact : `${fact} (${code})`, { cause, hint });
   }
 
+  const endpoint: Endpoint = { timeoutMs, maxBytes, fail, statusError, toError: (error, stats) => (error instanceof ContextError ? error : networkError(error, stats)) };
+
+  // undici's dispatch handler: no Readable stream, no async iterator and no signal
+  // listener per request (the request() API costs ~9 µs more per call on loopback).
+  function start(request: ContextRequest, exchange: Exchange): void {
+    try {
+      dispatcher.dispatch({ origin, path, method: 'POST', headers: request.headers, body: request.body }, exchange);
+    } catch (error) {
+      exchange.failed(error);
+    }
+  }
+
   return {
-    // One promise settled by whichever comes first (a Promise.race against a deadline
-    // promise cost 2-7 us more per request); later settlements are ignored by it.
+    // One promise, settled by the Exchange (answer, failure or deadline, whichever comes
+    // first): a Promise.race against a deadline promise cost 2-7 us more per request.
     send(request, stats) {
       return new Promise<TransportResponse>((resolve, reject) => {
-        const signal = new Deadline();
-        // undici defers an abort that arrives before the connection exists until connect
-        // ends, so a stalled DNS or connect is cut off by this timer, not by the signal.
-        const timer = setTimeout(() => {
-          signal.abort();
-          reject(fail('timeout', `no complete answer within ${timeoutMs} ms`, { status: stats.status }));
-        }, timeoutMs);
-        exchange(request, stats, signal).then(
-          (response) => {
-            clearTimeout(timer);
-            resolve(response);
-          },
-          (error: unknown) => {
-            clearTimeout(timer);
-            // Past the deadline the promise is already settled and a late failure goes unheard.
-            reject(error instanceof ContextError ? error : networkError(error, stats));
-          },
-        );
+        const exchange = new Exchange(endpoint, stats, resolve, reject);
+        if (guard && literalClass !== undefined && literalClass !== 'public') exchange.failed(blockedError(literalClass));
+        else if (preResolve) abortable(checkResolved(lookup, hostname), exchange).then(() => start(request, exchange), (error: unknown) => exchange.failed(error));
+        else start(request, exchange);
       });
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
   };
 }
 
-/**
- * The abort handle of one request: the dispatched request sets `onAbort` (undici's
- * controller), and the pre-dispatch DNS check listens for 'abort'. No AbortController:
- * its EventTarget cost ~15 µs per request on loopback.
- */
-class Deadline extends EventEmitter {
-  aborted = false;
-  /** Aborts the dispatched request, once it has started. */
-  onAbort: (() => void) | undefined = undefined;
-  abort(): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.onAbort?.();
-    this.emit('abort');
-  }
-}
-
-function abortable<T>(promise: Promise<T>, signal: Deadline): Promise<T> {
+/** `promise`, or a rejection once the exchange's deadline passes. */
+function abortable<T>(promise: Promise<T>, deadline: Exchange): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.once('abort', onAbort);
-    promise.then(resolve, reject).finally(() => signal.removeListener('abort', onAbort));
+    if (deadline.aborted) return reject(new Error('aborted'));
+    deadline.onAbort = () => reject(new Error('aborted'));
+    // The hook is released before settling: the dispatch that follows installs its own.
+    promise.then(
+      (value) => {
+        deadline.onAbort = undefined;
+        resolve(value);
+      },
+      (error: unknown) => {
+        deadline.onAbort = undefined;
+        reject(error);
+      },
+    );
   });
 }
 
@@ -232,10 +156,6 @@ function sanitizedCause(error: unknown, code: string | undefined): Error {
   return Object.assign(cause, code === undefined ? {} : { code });
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function redirectOrigin(location: string | undefined, base: URL): string | undefined {
   if (location === undefined) return undefined;
   try {
@@ -244,8 +164,4 @@ function redirectOrigin(location: string | undefined, base: URL): string | undef
   } catch {
     return undefined;
   }
-}
-
-function tooLargeHint(maxBytes: number): string {
-  return `The response is larger than ${maxBytes} bytes; return only the fields the greeting and prompt use.`;
 }
