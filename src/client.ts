@@ -50,7 +50,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     let merged: Record<string, unknown>;
     try {
       json = parseContextBody(response.text, response.contentType, resolved.secrets);
-      merged = mergeParsed(json);
+      merged = mergeParsed(json, response.text);
     } catch (error) {
       throw withStatus(toContextError(error), response.status);
     }

@@ -33,8 +33,28 @@ export function mergeContext(json: unknown): Record<string, unknown> {
  * bounds, instead of copying the whole tree. Keeps JSON.parse's compact objects, which
  * is also less heap per cached context.
  */
-export function mergeParsed(json: unknown): Record<string, unknown> {
-  return mergeWith(json, sanitizeInPlace);
+export function mergeParsed(json: unknown, text?: string): Record<string, unknown> {
+  return mergeWith(json, text !== undefined && nothingToSanitize(text) ? keep : sanitizeInPlace);
+}
+
+const keep: Prepare = (value) => value;
+
+/**
+ * True when the body `json` was parsed from cannot hold a forbidden key or break a
+ * bound, so the sanitising walk can be skipped (1 KiB body: parse + walk 6.0-7.7 µs, parse +
+ * these checks 5.2-6.6 µs; 2 KiB: even): a key can only be
+ * spelled literally or with a \u escape; nesting past MAX_CONTEXT_DEPTH needs more
+ * opening brackets than that; every key or item starts at its own character. Over-counts
+ * (brackets or words inside strings) only send the body through the walk.
+ */
+function nothingToSanitize(text: string): boolean {
+  if (text.length > MAX_CONTEXT_NODES) return false;
+  // 'proto' covers both __proto__ and prototype: one scan fewer.
+  if (text.includes('\\u') || text.includes('proto') || text.includes('constructor')) return false;
+  let brackets = 0;
+  for (let i = text.indexOf('{'); i !== -1 && brackets <= MAX_CONTEXT_DEPTH; i = text.indexOf('{', i + 1)) brackets++;
+  for (let i = text.indexOf('['); i !== -1 && brackets <= MAX_CONTEXT_DEPTH; i = text.indexOf('[', i + 1)) brackets++;
+  return brackets <= MAX_CONTEXT_DEPTH;
 }
 
 type Prepare = (value: unknown, depth: number, budget: { nodes: number }) => unknown;

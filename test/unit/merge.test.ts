@@ -147,9 +147,28 @@ describe('mergeParsed', () => {
     fc.assert(
       fc.property(text, (body) => {
         expect(outcome(() => mergeParsed(JSON.parse(body)))).toBe(outcome(() => mergeContext(JSON.parse(body))));
+        // Given the body text, the walk may be skipped; the outcome must not change.
+        expect(outcome(() => mergeParsed(JSON.parse(body), body))).toBe(outcome(() => mergeContext(JSON.parse(body))));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it.each([
+    { name: '__proto__ spelled with \\u escapes', body: '{"\\u005f_proto__":{"polluted":1},"ok":1}' },
+    { name: 'constructor with one escaped letter', body: '{"constr\\u0075ctor":{"prototype":{"polluted":1}},"ok":1}' },
+    { name: 'prototype inside an array item', body: '[{"a":[{"prototype":1}]},{"ok":1}]' },
+  ])('with the body text, still drops forbidden keys: $name', ({ body }) => {
+    expect(JSON.stringify(mergeParsed(JSON.parse(body), body))).toBe(JSON.stringify(mergeContext(JSON.parse(body))));
+    expect(JSON.stringify(mergeParsed(JSON.parse(body), body))).not.toMatch(/proto|constructor/);
+  });
+
+  it('with the body text, keeps the depth bound exactly at its edge', () => {
+    for (const depth of [MAX_CONTEXT_DEPTH - 1, MAX_CONTEXT_DEPTH, MAX_CONTEXT_DEPTH + 1]) {
+      for (const body of [deepObject(depth), deepArray(depth), `[${deepObject(depth - 1)}]`, `[${deepObject(depth)}]`]) {
+        expect(outcome(() => mergeParsed(JSON.parse(body), body))).toBe(outcome(() => mergeContext(JSON.parse(body))));
+      }
+    }
   });
 
   it('drops forbidden keys from the fresh value itself, at every depth', () => {
@@ -163,6 +182,7 @@ describe('mergeParsed', () => {
     { name: 'too many nodes', json: JSON.stringify({ list: new Array(MAX_CONTEXT_NODES + 1).fill(0) }), says: `more than ${MAX_CONTEXT_NODES} keys` },
   ])('keeps the bounds: $name', ({ json, says }) => {
     expect(catchError(() => mergeParsed(JSON.parse(json))).hint).toContain(says);
+    expect(catchError(() => mergeParsed(JSON.parse(json), json)).hint).toContain(says);
   });
 });
 
