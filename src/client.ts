@@ -4,7 +4,7 @@ import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
 import { mergeParsed, parseContextBody } from './merge.js';
 import { buildTestReport } from './report.js';
-import { buildResolvedRequest } from './request.js';
+import { createWireRequest } from './request.js';
 import { scanSensitiveData } from './sensitive.js';
 import { createTransport, type ExchangeStats } from './transport.js';
 import type { CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, DynamicContextConfig } from './types.js';
@@ -40,11 +40,12 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   // No key to build when nothing is stored (cacheTtlMs 0).
   const cacheKey = resolved.cacheTtlMs > 0 ? createCacheKey(resolved) : undefined;
   const onEvent = opts.onEvent;
+  const wireRequest = createWireRequest(resolved);
   const plainHttp = resolved.url.protocol === 'http:';
   let closing: Promise<void> | undefined;
 
   async function exchange(call: ResolvedCall, stats: ExchangeStats): Promise<ParsedContext> {
-    const response = await transport.send(buildResolvedRequest(resolved, call), stats);
+    const response = await transport.send(wireRequest(call), stats);
     if (BLANK.test(response.text)) return { variables: {}, warnings: [EMPTY_BODY_WARNING], bytes: response.bytes, merged: false };
     let json: unknown;
     let merged: Record<string, unknown>;

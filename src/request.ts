@@ -55,3 +55,38 @@ export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall)
   }
   return { url: config.endpoint, method: 'POST', headers, body: JSON.stringify(body) };
 }
+
+/** What the transport sends: headers as undici's flat [name, value, …] list, and the body. */
+export interface WireRequest {
+  headers: string[];
+  body: string;
+}
+
+/**
+ * The client's per-call builder of {@link buildResolvedRequest}'s request, in undici's
+ * flat lower-case header form: undici lower-cases every name it is given per request,
+ * and the content-type, accept and auth pairs are the same on every call of a client, so
+ * they are built once here. Same headers and body as buildResolvedRequest (reserved names
+ * can't be the auth header, so no name repeats).
+ */
+export function createWireRequest(config: ResolvedConfig): (call: ResolvedCall) => WireRequest {
+  const fixed = ['content-type', 'application/json', 'accept', 'application/json'];
+  if (config.authHeader) fixed.push(config.authHeader[0].toLowerCase(), config.authHeader[1]);
+  return (call) => {
+    const headers = fixed.concat('x-agent-uuid', call.agentUuid, 'x-direction', call.direction, 'x-medium', call.medium, 'x-room-sid', call.roomSid);
+    const body: Record<string, string | number> = { agent_uuid: call.agentUuid, direction: call.direction, medium: call.medium };
+    if (call.agentNumber !== undefined) {
+      headers.push('x-agent-number', call.agentNumber);
+      body.agent_number = call.agentNumber;
+    }
+    if (call.contactNumber !== undefined) {
+      headers.push('x-contact-number', call.contactNumber);
+      body.contact_number = call.contactNumber;
+    }
+    if (call.medium === 'web' && call.externalId !== undefined) {
+      headers.push('x-external-id', String(call.externalId));
+      body.external_id = call.externalId;
+    }
+    return { headers, body: JSON.stringify(body) };
+  };
+}

@@ -5,14 +5,15 @@ import { checkResolved, createGuardedAgent, findBlocked, resolveAll } from './de
 import { MAX_TIMEOUT_MS, type ResolvedConfig, type ResolvedOptions } from './config.js';
 import { ContextError, DEFAULT_HINTS } from './errors.js';
 import { Exchange, headerValue, type Endpoint, type ExchangeStats, type TransportResponse } from './exchange.js';
-import type { ContextErrorCode, ContextRequest } from './types.js';
+import type { WireRequest } from './request.js';
+import type { ContextErrorCode } from './types.js';
 
 export type { ExchangeStats, TransportResponse } from './exchange.js';
 
 /** Sends the context request of one client configuration. */
 export interface Transport {
   /** Sends the request; rejects with a `ContextError` only. */
-  send(request: ContextRequest, stats: ExchangeStats): Promise<TransportResponse>;
+  send(request: WireRequest, stats: ExchangeStats): Promise<TransportResponse>;
   /** Closes the dispatcher the transport owns (never a platform-provided one). */
   close(): Promise<void>;
 }
@@ -97,7 +98,7 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
 
   // undici's dispatch handler: no Readable stream, no async iterator and no signal
   // listener per request (the request() API costs ~9 µs more per call on loopback).
-  function start(request: ContextRequest, exchange: Exchange): void {
+  function start(request: WireRequest, exchange: Exchange): void {
     try {
       dispatcher.dispatch({ origin, path, method: 'POST', headers: request.headers, body: request.body }, exchange);
     } catch (error) {

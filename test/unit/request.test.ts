@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeCall } from '../../src/call.js';
 import { normalizeConfig } from '../../src/config.js';
 import { isContextError } from '../../src/errors.js';
-import { buildContextRequest, buildResolvedRequest } from '../../src/request.js';
+import { buildContextRequest, buildResolvedRequest, createWireRequest } from '../../src/request.js';
 import type { CallInfo, DynamicContextConfig } from '../../src/types.js';
 
 const endpoint = 'https://crm.example.com/voice/context';
@@ -110,6 +110,27 @@ describe('buildContextRequest', () => {
     const config = { endpoint, auth: { type: 'bearer', token: SECRET } } as const;
     const call = { ...base, direction: 'inbound', medium: 'web', externalId: 9 } as const;
     expect(buildResolvedRequest(normalizeConfig(config, { allowHttp: false }), normalizeCall(call))).toStrictEqual(buildContextRequest(config, call));
+  });
+
+  it.each([
+    { auth: { type: 'bearer', token: SECRET } },
+    { auth: { type: 'header', name: 'X-Api-Key', value: SECRET } },
+    { auth: { type: 'basic', username: 'u', password: SECRET } },
+    {},
+  ] as const)('the wire form the client sends carries the same headers and body (%#)', (extra) => {
+    const config = normalizeConfig({ endpoint, ...extra } as DynamicContextConfig, { allowHttp: false });
+    const wire = createWireRequest(config);
+    for (const info of [{ ...base, direction: 'inbound' }, { ...base, direction: 'outbound', medium: 'web', externalId: 'e"1', agentNumber: '+1555', contactNumber: '+1666' }, { ...base, direction: 'inbound', medium: 'web', externalId: 7 }] as const) {
+      const call = normalizeCall(info);
+      const { headers, body } = wire(call);
+      const expected = buildResolvedRequest(config, call);
+      const pairs = Array.from({ length: headers.length / 2 }, (_, i) => [headers[2 * i], headers[2 * i + 1]]);
+      expect(Object.fromEntries(pairs)).toStrictEqual(Object.fromEntries(Object.entries(expected.headers).map(([k, v]) => [k.toLowerCase(), v])));
+      expect(pairs).toHaveLength(Object.keys(expected.headers).length);
+      expect(body).toBe(expected.body);
+    }
+    // A fresh list per call: the constant part is copied, never shared.
+    expect(wire(normalizeCall({ ...base, direction: 'inbound' })).headers).not.toBe(wire(normalizeCall({ ...base, direction: 'inbound' })).headers);
   });
 
   it('returns a fresh headers object per call', () => {
