@@ -1,7 +1,7 @@
 import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
 import { DICT_VIEW, PY_NONE, TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
-import { bindArgs, positional, REQUIRED } from './runtime/args.js';
+import { bindArgs, positional } from './runtime/args.js';
 import { checkName } from './runtime/sandbox.js';
 import { defineKey } from './runtime/collection-methods.js';
 import { iterate } from './runtime/access.js';
@@ -131,11 +131,12 @@ export const GLOBALS: Readonly<Record<string, unknown>> = Object.freeze(Object.a
   joiner: markCallable('joiner', makeJoiner),
   namespace: markCallable('namespace', (args, kwargs) => {
     positional('namespace', args, undefined, 0, 1);
-    const init: Record<string, unknown> = {};
+    // Null prototype: a data key named __proto__ stays a key (and is then refused by
+    // setAttribute) instead of Object.assign setting init's prototype.
+    const init: Record<string, unknown> = Object.create(null);
     if (args.length) Object.assign(init, makeDict(args, undefined));
     if (kwargs) Object.assign(init, kwargs);
     return new Namespace(init);
   }),
 }));
 
-void REQUIRED;
