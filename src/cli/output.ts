@@ -78,7 +78,7 @@ export class Output {
 /** A plain, JSON-safe view of an error: no cause, no stack. */
 export function describeError(error: unknown): ErrorView {
   if (isContextError(error)) {
-    return { code: error.code, message: error.message, hint: error.hint, ...(error.status === undefined ? {} : { status: error.status }) };
+    return { code: error.code, message: error.message, hint: withFlagHint(error.code, error.message, error.hint), ...(error.status === undefined ? {} : { status: error.status }) };
   }
   if (isTemplateError(error)) {
     return {
@@ -95,4 +95,14 @@ export function describeError(error: unknown): ErrorView {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `unexpected failure: ${message}`, hint: 'This is a bug in dynamic-context; please report it with the command you ran (without secrets).' };
+}
+
+/**
+ * The library's hint, plus the CLI flag that lifts a safe default when that default is
+ * what refused the endpoint: people preview against local endpoints all the time.
+ */
+export function withFlagHint(code: string, message: string, hint: string): string {
+  if (code === 'blocked_destination') return `${hint} For a local endpoint, pass --allow-private-network.`;
+  if (code === 'invalid_config' && message.includes('plain http')) return `${hint} For a local endpoint, pass --allow-http.`;
+  return hint;
 }

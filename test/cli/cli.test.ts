@@ -116,6 +116,7 @@ describe.concurrent('test', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const run = await runCli(['test', ...endpoint(), '--contact', MARIA, '--allow-http'], { DYNAMIC_CONTEXT_TOKEN: TOKEN });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('blocked_destination');
+    expect(run.stderr).toMatch(/^hint: .*pass --allow-private-network\.$/m);
   });
 
   it('refuses plain http without --allow-http: invalid_config, exit 1', async ({ expect }) => {
@@ -124,7 +125,7 @@ describe.concurrent('test', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('invalid_config');
-    expect(run.stderr).toMatch(/^hint: /m);
+    expect(run.stderr).toMatch(/^hint: .*pass --allow-http\.$/m);
   });
 });
 

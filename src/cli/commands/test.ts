@@ -2,7 +2,7 @@ import { createContextClient, isContextError, type ContextClient, type TestRepor
 import { COMMON_OPTIONS, ENDPOINT_OPTIONS, parseFlags } from '../args.js';
 import { resolveEndpoint } from '../endpoint.js';
 import { TEST_HELP } from '../help.js';
-import type { Output } from '../output.js';
+import { withFlagHint, type Output } from '../output.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 
 /** `test`: the agent editor's Test button, from a terminal. */
@@ -33,7 +33,7 @@ export const testCommand: Command = {
     else printReport(output, report);
     if (report.ok) return EXIT_OK;
     const error = report.error;
-    output.error(error ? `${error.message} (${error.code})` : 'the endpoint test failed', error?.hint);
+    output.error(error ? `${error.message} (${error.code})` : 'the endpoint test failed', error && withFlagHint(error.code, error.message, error.hint));
     return EXIT_FAILURE;
   },
 };
