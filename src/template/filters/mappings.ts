@@ -1,14 +1,13 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
-import { Markup, GROUP_TUPLE, PY_NONE, iteratorType, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, GROUP_TUPLE, PY_NONE, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
-import { pyRepr, reprString } from '../runtime/print.js';
 import { getAttr } from '../runtime/access.js';
 import { isDict, typeName } from '../runtime/values.js';
 import { attrGetter, seq, sortBy } from './lookup.js';
 import { toJson } from './json.js';
-import { currentBudget } from '../limits.js';
+import { pformat } from '../runtime/pformat.js';
 
 function groupTuple(grouper: unknown, list: unknown[]): readonly unknown[] {
   const t = [grouper, list];
@@ -50,27 +49,6 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
   if (v === undefined || v === null) return makeIterator([]) as unknown[][];
   if (!isDict(v)) throw new TemplateError('Can only get item pairs from a mapping.');
   return makeIterator(Object.keys(v).map((key) => makeTuple([key, v[key]]) as unknown[])) as unknown[][];
-}
-
-/** pprint: repr with dict keys sorted, as pprint.pformat writes short values. */
-function pformat(v: unknown, depth = 0): string {
-  // Count output as it is produced: shared structure is exponential as text (F3).
-  const budget = currentBudget();
-  if (depth === 0) budget.printed = 0;
-  budget.chargePrinted(2);
-  if (depth > 200) return '...';
-  if (v === null || v === PY_NONE) return 'None';
-  if (isDict(v)) {
-    const keys = Object.keys(v).sort(compareStrings);
-    return `{${keys.map((key) => `${reprString(key)}: ${pformat(v[key], depth + 1)}`).join(', ')}}`;
-  }
-  if (iteratorType(v) !== undefined) return pyRepr(v);
-  const items = Array.isArray(v) ? v.map((x) => pformat(x, depth + 1)) : [];
-  if (Array.isArray(v) && !Object.isFrozen(v)) return `[${items.join(', ')}]`;
-  if (Array.isArray(v)) return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-  const leaf = pyRepr(v);
-  budget.chargePrinted(leaf.length);
-  return leaf;
 }
 
 /** Mapping and object filters. */

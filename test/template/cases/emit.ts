@@ -13,8 +13,9 @@ import * as whitespace from './whitespace.js';
 import * as missing from './missing.js';
 import * as errors from './errors.js';
 import * as shadowing from './shadowing.js';
+import * as pythonValues from './python-values.js';
 
-const modules = [voice, missing, python, filters, tests, syntax, whitespace, shadowing, errors];
+const modules = [voice, missing, python, filters, tests, syntax, whitespace, shadowing, pythonValues, errors];
 const all: SourceCase[] = modules.flatMap((m) => Object.values(m).flat() as SourceCase[]);
 
 function checkValue(value: unknown, where: string): void {
