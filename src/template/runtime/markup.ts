@@ -12,6 +12,7 @@ import { iterate } from './access.js';
 import { STR_METHODS } from './str-methods.js';
 import { currentBudget } from '../limits.js';
 import { pySplit } from './text.js';
+import { NAMED_REFERENCES } from './html-entities.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 
@@ -123,20 +124,47 @@ export function reprMarkup(m: Markup): string {
   return `Markup(${pyRepr(m.text)})`;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', raquo: '»', laquo: '«', copy: '©', reg: '®',
-  trade: '™', hellip: '…', mdash: '—', ndash: '–', euro: '€', pound: '£', yen: '¥', cent: '¢', deg: '°', middot: '·',
-  bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', times: '×', divide: '÷', sect: '§', para: '¶',
+// html.unescape's pattern: numeric references, or up to 32 characters of a name, `;` optional.
+const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
+
+// What html.unescape gives for numeric references that HTML5 remaps (C1 controls as cp1252).
+const REMAPPED: Record<number, string> = {
+  0x00: '\ufffd', 0x0d: '\r', 0x80: '\u20ac', 0x82: '\u201a', 0x83: '\u0192', 0x84: '\u201e', 0x85: '\u2026',
+  0x86: '\u2020', 0x87: '\u2021', 0x88: '\u02c6', 0x89: '\u2030', 0x8a: '\u0160', 0x8b: '\u2039', 0x8c: '\u0152',
+  0x8e: '\u017d', 0x91: '\u2018', 0x92: '\u2019', 0x93: '\u201c', 0x94: '\u201d', 0x95: '\u2022', 0x96: '\u2013',
+  0x97: '\u2014', 0x98: '\u02dc', 0x99: '\u2122', 0x9a: '\u0161', 0x9b: '\u203a', 0x9c: '\u0153', 0x9e: '\u017e',
+  0x9f: '\u0178', 0x81: '\x81', 0x8d: '\x8d', 0x8f: '\x8f', 0x90: '\x90', 0x9d: '\x9d',
 };
 
-/** html.unescape for the named entities above and all numeric references. */
+/** Code points html.unescape drops: controls, noncharacters. */
+function isDroppedCodePoint(cp: number): boolean {
+  return (cp >= 0x1 && cp <= 0x8) || cp === 0xb || (cp >= 0xe && cp <= 0x1f) || (cp >= 0x7f && cp <= 0x9f)
+    || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+}
+
+function numericReference(ref: string): string {
+  const hex = ref[1] === 'x' || ref[1] === 'X';
+  const digits = ref.slice(hex ? 2 : 1).replace(/;$/, '').replace(/^0+(?=.)/, '');
+  const cp = digits.length > 8 ? Infinity : parseInt(digits, hex ? 16 : 10);
+  if (Object.hasOwn(REMAPPED, cp)) return REMAPPED[cp];
+  if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return '\ufffd';
+  return isDroppedCodePoint(cp) ? '' : String.fromCodePoint(cp);
+}
+
+/** Python's html.unescape, with the named references of html-entities.ts. */
 export function unescapeHtml(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z]+);?/g, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+  if (!s.includes('&')) return s;
+  return s.replace(CHARREF, (m, ref: string) => {
+    if (ref[0] === '#') return numericReference(ref);
+    const whole = NAMED_REFERENCES.get(ref);
+    if (whole !== undefined) return whole;
+    // The longest prefix that is a name (only names valid without `;` can match here).
+    const chars = Array.from(ref);
+    for (let x = chars.length - 1; x > 1; x--) {
+      const found = NAMED_REFERENCES.get(chars.slice(0, x).join(''));
+      if (found !== undefined) return found + chars.slice(x).join('');
     }
-    return Object.hasOwn(ENTITIES, ref) ? ENTITIES[ref] : m;
+    return m;
   });
 }
 
