@@ -57,7 +57,7 @@ export function bindMacroArgs(spec: MacroSpec, args: readonly unknown[], kwargs:
 }
 
 /** A compiled macro as a template callable; each call counts against the recursion budget. */
-export function makeMacro(spec: MacroSpec, body: (bound: unknown[]) => string): PyCallable {
+export function makeMacro(spec: MacroSpec, body: (bound: unknown[]) => unknown): PyCallable {
   const macro = markCallable(spec.name, (args, kwargs) => {
     const budget = currentBudget();
     budget.enterCall();

@@ -30,7 +30,7 @@ export class TemplateCompiler extends StmtCompiler {
     const items = this.fresh('it');
     const i = this.fresh('i');
     const n = this.fresh('n');
-    const loop: LoopInfo = { items, index: i, length: n, depth, context: this.fresh('lc'), contextUsed: false, recurse };
+    const loop: LoopInfo = { items, index: i, length: n, depth, context: this.fresh('lc'), contextUsed: false, recurse, autoescape: this.autoescape };
     let code = stmt.test === null ? `${this.markStmt(stmt.iter.pos)}const ${items}=iterate(${iter});\n` : this.filtered(stmt, iter, items);
     const body = this.inScope(
       stmt.body,
@@ -59,9 +59,7 @@ export class TemplateCompiler extends StmtCompiler {
   }
 
   macro(stmt: Extract<Stmt, { kind: 'macro' }>): string {
-    const binding = this.resolve(stmt.name);
-    binding.isMacro = true;
-    return `${this.mark(stmt.pos)}${binding.ident}=${this.macroFunction(stmt.name, stmt.sig, stmt.body)};\n`;
+    return `${this.mark(stmt.pos)}${this.resolve(stmt.name).ident}=${this.macroFunction(stmt.name, stmt.sig, stmt.body)};\n`;
   }
 
   callBlock(stmt: Extract<Stmt, { kind: 'callblock' }>): string {
@@ -94,7 +92,7 @@ export class TemplateCompiler extends StmtCompiler {
         });
         ['varargs', 'kwargs', 'caller'].forEach((special, k) => {
           if (sig.params.includes(special)) return;
-          const binding: Binding = { ident: `${bound}[${n + k}]`, isMacro: special === 'caller' };
+          const binding: Binding = { ident: `${bound}[${n + k}]` };
           specials[k] = binding;
           scope.vars.set(special, binding);
         });
@@ -118,6 +116,7 @@ export class TemplateCompiler extends StmtCompiler {
       acceptsCaller: specials[2]?.used === true,
       anonymous,
     };
-    return `makeMacro(${this.constant(spec)},(${bound})=>{\n${code}return ${out};})`;
+    // Jinja2's Macro._invoke: Markup when the render's flag is on at the call.
+    return `makeMacro(${this.constant(spec)},(${bound})=>{\n${code}return ${this.markedUp(this.hasAutoescape && 'AE', out)};})`;
   }
 }

@@ -4,11 +4,13 @@ import { TESTS } from '../tests.js';
 import { outputValue } from '../runtime/print.js';
 import { PY_NONE, PyFloat, makeTuple } from '../runtime/types.js';
 import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
-import { Scope, type Binding, type LoopInfo } from './scope.js';
+import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
 /** Filters that never walk their input (O(1)): no size charge, so `items | length` in a loop stays free. */
 const CONSTANT_TIME_FILTERS = new Set(['default', 'd', 'length', 'count', 'attr', 'safe', 'abs', 'round', 'boolean']);
+/** Filters that return Markup in Jinja2 when the render's autoescape flag is on (pass_eval_context). */
+const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
 const CMP: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /**
@@ -24,11 +26,13 @@ export class ExprCompiler {
   protected scope: Scope = new Scope(null);
   /** Inside an `if` or conditional expression: unknown filters/tests fail only when reached (Jinja2's soft frames). */
   protected soft = false;
+  /** `{% autoescape %}` in effect here (lexically). */
+  protected autoescape: Autoescape = false;
   /**
-   * `{% autoescape %}` in effect: false, true, or the JS local holding a value
-   * known only at run time (Jinja2's "volatile" evaluation context).
+   * The template has an `{% autoescape %}` block, so the render keeps Jinja2's run-time flag
+   * (`context.eval_ctx.autoescape`) in the local `AE`; without one, nothing reads or sets it.
    */
-  protected autoescape: boolean | string = false;
+  hasAutoescape = false;
   private counter = 0;
 
   fresh(prefix: string): string {
@@ -189,7 +193,7 @@ export class ExprCompiler {
     const fn = e.fn;
     if (fn.kind === 'name') {
       const b = this.resolve(fn.name);
-      if (b.loop?.recurse) return `(${this.mark(e.pos)}recurseLoop(${b.loop.recurse},${this.args(e.args)},${b.loop.depth}))`;
+      if (b.loop?.recurse) return this.markedUp(b.loop.autoescape, `(${this.mark(e.pos)}recurseLoop(${b.loop.recurse},${this.args(e.args)},${b.loop.depth}))`);
     }
     if (fn.kind === 'getattr' && fn.attr === 'cycle' && fn.obj.kind === 'name') {
       const b = this.resolve(fn.obj.name);
@@ -204,7 +208,14 @@ export class ExprCompiler {
   filter(e: FilterExpr, input: string | null): string {
     let value = input ?? (e.value === null ? 'undefined' : this.expr(e.value));
     if (!CONSTANT_TIME_FILTERS.has(e.name)) value = this.charged(value);
-    return `(${this.mark(e.pos)}${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)}))`;
+    const code = `(${this.mark(e.pos)}${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)}))`;
+    return this.hasAutoescape && MARKUP_FILTERS.has(e.name) ? this.markedUp('AE', code) : code;
+  }
+
+  /** `value` as Markup when `autoescape` is on: known now (true/false) or read from the render's flag. */
+  markedUp(autoescape: Autoescape, value: string): string {
+    if (autoescape === false) return value;
+    return autoescape === true ? `toMarkup(${value})` : `markupIf(AE,${value})`;
   }
 
   /** Positional array and kwargs object, as `args, kwargs` source. */

@@ -9,14 +9,14 @@ import { LoopContext, cycleItem, recurseLoop } from '../loop.js';
 import { MISSING, makeMacro } from '../macro.js';
 import type { Pos, Stmt } from '../parser/ast.js';
 import { TemplateCompiler } from './blocks.js';
-import { assignedNames } from './scope.js';
-import { callMethod, escapeOutput, guardSize, makeDict, resolveName, spreadArgs, spreadKwargs, unknownFilter, unknownTest, unpack } from './support.js';
+import { assignedNames, hasAutoescape } from './scope.js';
+import { callMethod, escapeOutput, guardSize, makeDict, markupIf, resolveName, spreadArgs, spreadKwargs, toMarkup, unknownFilter, unknownTest, unpack } from './support.js';
 
 /** What generated code may call, passed in as parameters: the code sees nothing else. */
 const RUNTIME = {
   outputValue, truthy, eq, binary, concat, concatEscaped, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
-  makeDict, callMethod, escapeOutput, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
+  makeDict, callMethod, escapeOutput, toMarkup, markupIf, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
   LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,
 };
 const RUNTIME_NAMES = Object.keys(RUNTIME);
@@ -28,6 +28,7 @@ export type RenderFunction = (vars: Record<string, unknown>, budget: RenderBudge
 /** Compile the AST once into a JS function (string concatenation, locals for template names). */
 export function compileAst(ast: Stmt[], source: string): RenderFunction {
   const compiler = new TemplateCompiler();
+  compiler.hasAutoescape = hasAutoescape(ast);
   const rootNames = assignedNames(ast);
   let inits = '';
   for (const name of rootNames) {
@@ -37,6 +38,7 @@ export function compileAst(ast: Stmt[], source: string): RenderFunction {
     inits += `let ${ident}=resolveName(ctx,${JSON.stringify(name)});\n`;
   }
   const body = compiler.block(ast);
+  if (compiler.hasAutoescape) inits += 'let AE=false;\n';
   for (const [name, ident] of compiler.free) inits += `let ${ident}=resolveName(ctx,${JSON.stringify(name)});\n`;
   const code = `"use strict";\nreturn function render(ctx,B,FAIL){\nlet P=0,T;const MO=B.limits.maxOutputLength;\ntry{\n${inits}let o='';\n${body}if(o.length>MO)B.checkLength(o.length);\nreturn o;\n}catch(e){throw FAIL(e,P);}\n};`;
   const factory = new Function('K', ...RUNTIME_NAMES, code) as (...args: unknown[]) => (vars: Record<string, unknown>, budget: RenderBudget, fail: Fail) => string;

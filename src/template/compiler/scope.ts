@@ -12,19 +12,22 @@ export interface LoopInfo {
   contextUsed: boolean;
   /** Identifier of the loop function of a `recursive` loop. */
   recurse: string | null;
+  /** Autoescape where the loop is written: Jinja2 returns `loop(…)` as Markup under it. */
+  autoescape: Autoescape;
 }
+
+/**
+ * `{% autoescape %}` in effect where code is compiled: false, true, or 'AE' inside a block
+ * whose value is known only at run time (Jinja2's volatile evaluation context, sticky for
+ * every block nested in it), where the generated code reads the render's flag `AE`.
+ */
+export type Autoescape = boolean | 'AE';
 
 export interface Binding {
   ident: string;
   loop?: LoopInfo;
   /** Set when the name is read (macro catch-alls `varargs`/`kwargs`/`caller`). */
   used?: boolean;
-  /** A macro or `caller`: its result is Markup in Jinja2, so autoescape leaves it alone. */
-  isMacro?: boolean;
-  /** Assigned only by `{% set %}…{% endset %}` under autoescape so far: Jinja2 stores Markup there. */
-  isMarkup?: boolean;
-  /** Assigned by anything else: never Markup again (the analysis is per name, not per path). */
-  isPlain?: boolean;
 }
 
 /** A compile-time scope: template names mapped to JS locals. Names never become JS identifiers. */
@@ -61,6 +64,11 @@ export function assignedNames(body: readonly Stmt[], into = new Set<string>()): 
     }
   }
   return into;
+}
+
+/** Whether any `{% autoescape %}` block occurs: only then does the render keep a run-time flag. */
+export function hasAutoescape(body: readonly Stmt[]): boolean {
+  return body.some((s) => s.kind === 'autoescape' || ('body' in s && hasAutoescape(s.body)) || ((s.kind === 'if' || s.kind === 'for') && hasAutoescape(s.else)));
 }
 
 export function targetNames(target: Target, into: Set<string>): Set<string> {

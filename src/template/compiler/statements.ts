@@ -3,11 +3,6 @@ import { escapeHtml } from '../filters/html.js';
 import { truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
 import { ExprCompiler } from './expressions.js';
-
-/** Filters whose result is Markup in Jinja2 only under autoescape, so it does not escape it again. */
-// The rest (safe, e, escape, forceescape, tojson…) return a run-time Markup value, which
-// escapeOutput recognises; these two return Markup only because autoescape is on.
-const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
 import { Scope, assignedNames } from './scope.js';
 
 /**
@@ -44,8 +39,9 @@ export abstract class StmtCompiler extends ExprCompiler {
       case 'output': return `${this.out}+=${this.output(stmt.value)};\n`;
       case 'if': return this.softly(() => `if(${this.cond(stmt.test)}){\n${this.block(stmt.body)}}${stmt.else.length ? `else{\n${this.block(stmt.else)}}` : ''}\n`);
       case 'set': return this.assign(stmt.target, this.expr(stmt.value));
-      case 'setblock': return this.captureInScope(stmt.body, (captured) => this.assign(stmt.target, this.applyFilters(stmt.filters, captured), this.autoescape === true));
-      case 'filterblock': return this.captureInScope(stmt.body, (captured) => `${this.out}+=outputValue(${this.applyFilters(stmt.filters, captured)});\n`);
+      case 'setblock': return this.captureInScope(stmt.body, (captured) => this.assign(stmt.target, this.setBlockValue(stmt.filters, captured)));
+      // The filters get the body as Markup under autoescape (Jinja2's visit_Filter on a buffer).
+      case 'filterblock': return this.captureInScope(stmt.body, (captured) => `${this.out}+=outputValue(${this.applyFilters(stmt.filters, this.markedUp(this.autoescape, captured))});\n`);
       case 'with': return this.withBlock(stmt.targets, stmt.values, stmt.body);
       case 'autoescape': return this.autoescapeBlock(stmt.value, stmt.body);
       case 'for': return this.forLoop(stmt);
@@ -54,21 +50,12 @@ export abstract class StmtCompiler extends ExprCompiler {
     }
   }
 
-  /** `{{ value }}` as a JS string expression, escaped under autoescape unless Jinja2 would have Markup there. */
+  /** `{{ value }}` as a JS string expression; under autoescape, Markup values (macro results…) pass as they are. */
   private output(value: Expr): string {
     const code = this.expr(value);
-    if (this.autoescape === false || this.isMarkup(value)) return `outputValue(${code})`;
+    if (this.autoescape === false) return `outputValue(${code})`;
     if (this.autoescape === true) return `escapeOutput(${code})`;
-    return `(${this.autoescape}?escapeOutput:outputValue)(${code})`;
-  }
-
-  private isMarkup(e: Expr): boolean {
-    if (e.kind === 'filter') return MARKUP_FILTERS.has(e.name);
-    if (e.kind === 'name') return this.scope.lookup(e.name)?.isMarkup === true;
-    if (e.kind !== 'call' || e.fn.kind !== 'name') return false;
-    // Macros, `caller()` and a recursive `loop(…)` return Markup in Jinja2.
-    const binding = this.scope.lookup(e.fn.name);
-    return binding?.isMacro === true || (binding?.loop?.recurse ?? null) !== null;
+    return `(AE?escapeOutput:outputValue)(${code})`;
   }
 
   /** Output known at compile time. Jinja2 escapes a folded constant before finalize, so `none` prints 'None' there. */
@@ -78,21 +65,26 @@ export abstract class StmtCompiler extends ExprCompiler {
     return escapeHtml(pyStr(value.value));
   }
 
-  /** `{% autoescape expr %}`: a scope of its own (Jinja2's ScopedEvalContextModifier). */
+  /**
+   * `{% autoescape expr %}`: a scope of its own (Jinja2's ScopedEvalContextModifier). It also
+   * sets the render's flag `AE` for its extent, which macros called inside read.
+   */
   private autoescapeBlock(value: Expr, body: readonly Stmt[]): string {
     const saved = this.autoescape;
-    let code = '';
-    if (value.kind === 'const') {
-      this.autoescape = truthy(value.value);
-    } else {
-      this.autoescape = this.fresh('ae');
-      code = `const ${this.autoescape}=${this.cond(value)};\n`;
-    }
+    const prev = this.fresh('ae');
+    const code = `const ${prev}=AE;AE=${this.cond(value)};\n`;
+    this.autoescape = saved !== 'AE' && value.kind === 'const' ? truthy(value.value) : 'AE';
     try {
-      return `{\n${code}${this.inScope(body, () => '', () => this.block(body))}}\n`;
+      return `{\n${code}${this.inScope(body, () => '', () => this.block(body))}AE=${prev};\n}\n`;
     } finally {
       this.autoescape = saved;
     }
+  }
+
+  /** Jinja2's visit_AssignBlock: `(Markup if context.eval_ctx.autoescape else identity)(filters(body))`. */
+  private setBlockValue(filters: FilterExpr[], captured: string): string {
+    const filtered = filters.length > 0 ? this.applyFilters(filters, this.markedUp(this.autoescape, captured)) : captured;
+    return this.markedUp(this.hasAutoescape && 'AE', filtered);
   }
 
   private applyFilters(filters: FilterExpr[], input: string): string {
@@ -102,13 +94,8 @@ export abstract class StmtCompiler extends ExprCompiler {
   }
 
   /** `name = value`, `a, b = value` or `ns.attr = value`, to bindings resolved now. */
-  assign(target: Target, value: string, isMarkup = false): string {
-    if (target.kind === 'name') {
-      const binding = this.resolve(target.name);
-      if (isMarkup && !binding.isPlain) binding.isMarkup = true;
-      else [binding.isPlain, binding.isMarkup] = [true, false];
-      return `${binding.ident}=${value};\n`;
-    }
+  assign(target: Target, value: string): string {
+    if (target.kind === 'name') return `${this.resolve(target.name).ident}=${value};\n`;
     if (target.kind === 'nsref') return `${this.mark(target.pos)}setAttr(${this.resolve(target.name).ident},${JSON.stringify(target.attr)},${value});\n`;
     const tmp = this.fresh('u');
     let code = `{${this.markStmt(target.pos)}const ${tmp}=unpack(${value},${target.items.length});\n`;

@@ -3,7 +3,8 @@ import { GLOBALS } from '../globals.js';
 import { currentBudget } from '../limits.js';
 import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
-import { PY_NONE, isCallable, isTuple } from '../runtime/types.js';
+import { Markup, PY_NONE, isCallable, isTuple } from '../runtime/types.js';
+import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
 import type { Kwargs } from '../runtime/types.js';
 
@@ -66,6 +67,20 @@ export function guardSize<V>(value: V): V {
 
 /** `{{ v }}` inside `{% autoescape true %}`: Markup prints as is, anything else is escaped. */
 export { outputEscaped as escapeOutput } from '../runtime/markup.js';
+
+/**
+ * Python's `Markup(v)`. Jinja2 wraps a macro's or `caller()`'s result and a `{% set %}` block
+ * when the render's autoescape flag is on at that moment, a recursive `loop()` and a filter
+ * block's body when it is on where they are written, and urlize/xmlattr results likewise.
+ */
+export function toMarkup(v: unknown): Markup {
+  return v instanceof Markup ? v : new Markup(typeof v === 'string' ? v : pyStr(v));
+}
+
+/** `(Markup if context.eval_ctx.autoescape else identity)(v)`: the flag is the render's, at run time. */
+export function markupIf(isOn: boolean, v: unknown): unknown {
+  return isOn ? toMarkup(v) : v;
+}
 
 export function unknownFilter(name: string): never {
   throw new TemplateError(`No filter named '${name}'`);
