@@ -4,6 +4,7 @@ import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { MARKUP_METHODS } from './markup.js';
 import { DICT_METHODS, LIST_METHODS, TUPLE_METHODS } from './collection-methods.js';
+import { numberAttribute } from './number-methods.js';
 import { codePoints, hasSurrogates, isDict, typeName } from './values.js';
 
 type AnyMethod = (self: never, args: unknown[], kwargs: Kwargs) => unknown;
@@ -25,6 +26,7 @@ export function getAttr(obj: unknown, name: string): unknown {
     const attrs = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[PY_ATTRS];
     return attrs !== undefined && Object.hasOwn(attrs, name) ? attrs[name] : undefined;
   }
+  if (typeof obj === 'number' || typeof obj === 'boolean') return numberAttribute(obj, name);
   if (typeof obj !== 'object' || obj === null) return undefined;
   if (Array.isArray(obj)) {
     if ((obj as unknown as Record<symbol, unknown>)[GROUP_TUPLE] === true && (name === 'grouper' || name === 'list')) {
@@ -35,7 +37,8 @@ export function getAttr(obj: unknown, name: string): unknown {
   }
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
   if (obj instanceof Markup) return bind(obj, name, MARKUP_METHODS[name]);
-  if (obj instanceof PyFloat || obj === PY_NONE) return undefined;
+  if (obj instanceof PyFloat) return numberAttribute(obj, name);
+  if (obj === PY_NONE) return undefined;
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
   return bind(obj, name, DICT_METHODS[name]);
 }

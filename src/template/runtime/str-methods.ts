@@ -5,6 +5,7 @@ import { Markup, PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
 import { strFormat } from './str-format.js';
 import { iterate } from './access.js';
+import { pyCasefold } from './casefold.js';
 import {
   IS_SPACE, pyCapitalize, pyCenter, pyJust, pyReplace, pyRsplit, pySplit, pySplitlines, pyStrip, pySwapcase, pyTitle, pyZfill,
 } from './text.js';
@@ -135,7 +136,7 @@ function isTitle(s: string): boolean {
 export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Object.create(null), {
   upper: (s: string, a: unknown[], k: Kwargs) => (positional('upper', a, k, 0, 0), s.toUpperCase()),
   lower: (s: string, a: unknown[], k: Kwargs) => (positional('lower', a, k, 0, 0), s.toLowerCase()),
-  casefold: (s: string, a: unknown[], k: Kwargs) => (positional('casefold', a, k, 0, 0), s.toLowerCase().replace(/ß/g, 'ss')),
+  casefold: (s: string, a: unknown[], k: Kwargs) => (positional('casefold', a, k, 0, 0), pyCasefold(s)),
   title: (s: string, a: unknown[], k: Kwargs) => (positional('title', a, k, 0, 0), pyTitle(s)),
   capitalize: (s: string, a: unknown[], k: Kwargs) => (positional('capitalize', a, k, 0, 0), pyCapitalize(s)),
   swapcase: (s: string, a: unknown[], k: Kwargs) => (positional('swapcase', a, k, 0, 0), pySwapcase(s)),

@@ -61,3 +61,40 @@ export const entities = group(['entities'], [
   ['edge-forms', '{{ (s | safe).unescape() }}', { s: '&ampfoo; &amp;amp; &AMP; &AMP &copy2 &COPY; &apos; &notin; &notit; &nbspx &unknown; & &; &# &#x; &#0000000065; &Eacute &eacute;x' }],
   ['striptags-mixed', '{{ s | striptags }}', { s: '<p>Caf&eacute; &amp; cr&egrave;me<br/>  &mdash; <!-- c <b> --> &euro;5 &#8364;&nbsp;now &hellip;</p>' }],
 ]);
+
+/** Code points first..last, less those Python 3.11's Unicode 14 does not know (Node's newer tables case them). */
+function span(first: number, last: number): string {
+  const newer = new Set([0x1c89, 0xa7cb, 0xa7cc, 0xa7ce, 0xa7d2, 0xa7d4, 0xa7da, 0xa7dc]);
+  let s = '';
+  for (let c = first; c <= last; c++) if (!newer.has(c) && (c < 0xd800 || c > 0xdfff)) s += String.fromCodePoint(c);
+  return s;
+}
+
+export const casefold = group(['casefold'], [
+  ['words', '{{ s.casefold() }}|{{ (s | safe).casefold() }}', { s: 'STRASSE Straße ΣΊΣΥΦΟΣ ΟΔΟΣ. ﬁnance ŉ ǰ ΐ İstanbul ꭰꮿ ᏸ Ꭰ µ ſ ẞ ᾈ' }],
+  ['compare', '{{ a.casefold() == b.casefold() }} {{ a.lower() == b.lower() }}', { a: 'Straße', b: 'STRASSE' }],
+  ['latin-greek-cyrillic', '{{ s.casefold() }}', { s: span(0x80, 0x58f) }],
+  ['cherokee-georgian-extended', '{{ s.casefold() }}', { s: span(0x10a0, 0x10ff) + span(0x13a0, 0x13ff) + span(0x1c80, 0x1cbf) }],
+  ['latin-greek-extended', '{{ s.casefold() }}', { s: span(0x1e00, 0x1fff) }],
+  ['letterlike-glagolitic-coptic', '{{ s.casefold() }}', { s: span(0x2100, 0x218f) + span(0x24b6, 0x24e9) + span(0x2c00, 0x2d2f) }],
+  ['cyrillic-latin-ext-cherokee-small', '{{ s.casefold() }}', { s: span(0xa640, 0xa7ff) + span(0xab70, 0xabbf) + span(0xfb00, 0xfb17) + span(0xff21, 0xff5a) }],
+  ['astral-scripts', '{{ s.casefold() }}', { s: span(0x10400, 0x104ff) + span(0x10c80, 0x10cff) + span(0x118a0, 0x118df) + span(0x16e40, 0x16e7f) + span(0x1e900, 0x1e943) }],
+]);
+
+const nums = { n: 42, f: 2.75, t: true, neg: -255, tiny: 1e-300 };
+export const numberMethods = group(['number-methods'], [
+  ['is-integer', '{{ (1.5).is_integer() }} {{ f.is_integer() }} {{ (4 / 2).is_integer() }} {{ (10 / 4).is_integer() }}', nums],
+  ['real-imag', '{{ n.real }} {{ n.imag }} {{ f.real }} {{ f.imag }} {{ t.real }} {{ t.imag }} {{ (4 / 2).real }} {{ (-0.0).real }}', nums],
+  ['numerator-denominator', '{{ n.numerator }}/{{ n.denominator }} {{ t.numerator }}/{{ t.denominator }} [{{ f.numerator }}]', nums],
+  ['bit-length-count', '{{ (255).bit_length() }} {{ neg.bit_length() }} {{ (0).bit_length() }} {{ t.bit_length() }} {{ (2 ** 60).bit_length() }} {{ (255).bit_count() }} {{ (-7).bit_count() }}', nums],
+  ['as-integer-ratio', '{{ (3.5).as_integer_ratio() }} {{ (0.1).as_integer_ratio() }} {{ (4 / 2).as_integer_ratio() }} {{ n.as_integer_ratio() }} {{ t.as_integer_ratio() }} {{ (-2.5).as_integer_ratio() }} {{ (1e16).as_integer_ratio() }}', nums],
+  ['ratio-unpack', '{% set p, q = f.as_integer_ratio() %}{{ p }} over {{ q }}', nums],
+  ['conjugate', '{{ n.conjugate() }} {{ f.conjugate() }} {{ t.conjugate() }} {{ (4 / 2).conjugate() }}', nums],
+  ['float-hex', '{{ (3.5).hex() }} {{ (0.1).hex() }} {{ (-0.0).hex() }} {{ (4 / 2).hex() }} {{ (1e-320).hex() }} {{ tiny.hex() }} {{ (1.7976931348623157e308).hex() }}', nums],
+  ['type-specific-missing', '[{{ f.bit_length }}][{{ n.hex }}][{{ t.hex }}][{{ f.numerator }}]', nums],
+  ['attribute-as-item', "{{ n['real'] }} {{ n.real.real }} {{ f['imag'] }}", nums],
+  ['in-tests', '{{ n.real is number }} {{ (7).as_integer_ratio() is sequence }} {{ f.real + 1 }} {{ n.imag + f.imag }}', nums],
+  ['arity-float', '{{ (1.5).is_integer(1) }}', nums],
+  ['arity-int', '{{ n.bit_length(2) }}', nums],
+  ['kwargs', '{{ f.hex(x=1) }}', nums],
+]);
