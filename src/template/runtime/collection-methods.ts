@@ -124,6 +124,24 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
     if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
     return PY_NONE;
   },
+  popitem: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('popitem', a, k, 0, 0);
+    const keys = Object.keys(d);
+    if (keys.length === 0) throw new TemplateError("KeyError: 'popitem(): dictionary is empty'");
+    const key = keys[keys.length - 1];
+    const v = d[key];
+    delete d[key];
+    return makeTuple([key, v]);
+  },
+  fromkeys: (_d: Dict, a: unknown[], k: Kwargs) => {
+    positional('fromkeys', a, k, 1, 2);
+    const out: Dict = {};
+    const keys = iterate(a[0]);
+    currentBudget().chargeIterations(keys.length);
+    // Int keys are stored as their text, as dict literals store them.
+    for (const key of keys) defineKey(out, isInt(key) ? String(key) : dictKey(key), a.length > 1 ? a[1] : PY_NONE);
+    return out;
+  },
   clear: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('clear', a, k, 0, 0);
     for (const key of Object.keys(d)) delete d[key];

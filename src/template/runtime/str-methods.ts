@@ -6,6 +6,7 @@ import { typeName, isInt, strLength, hasSurrogates } from './values.js';
 import { strFormat } from './str-format.js';
 import { iterate } from './access.js';
 import { pyCasefold } from './casefold.js';
+import { maketrans, translate } from './translate.js';
 import {
   IS_SPACE, pyCapitalize, pyCenter, pyJust, pyReplace, pyRsplit, pySplit, pySplitlines, pyStrip, pySwapcase, pyTitle, pyZfill,
 } from './text.js';
@@ -175,6 +176,8 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
   },
   format: (s: string, a: unknown[], k: Kwargs) => strFormat(s, a, k),
   format_map: (s: string, a: unknown[], k: Kwargs) => (positional('format_map', a, k, 1, 1), strFormat(s, [], a[0] as Kwargs)),
+  translate,
+  maketrans,
   zfill: (s: string, a: unknown[], k: Kwargs) => (positional('zfill', a, k, 1, 1), pyZfill(s, intArg(a[0]))),
   center: (s: string, a: unknown[], k: Kwargs) => (positional('center', a, k, 1, 2), pyCenter(s, intArg(a[0]), a.length > 1 ? fillArg('center', a[1]) : ' ')),
   ljust: (s: string, a: unknown[], k: Kwargs) => (positional('ljust', a, k, 1, 2), pyJust(s, intArg(a[0]), a.length > 1 ? fillArg('ljust', a[1]) : ' ', true)),

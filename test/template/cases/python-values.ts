@@ -98,3 +98,19 @@ export const numberMethods = group(['number-methods'], [
   ['arity-int', '{{ n.bit_length(2) }}', nums],
   ['kwargs', '{{ f.hex(x=1) }}', nums],
 ]);
+
+export const translateAndDictExtras = group(['str-translate'], [
+  ['dict-table', "{{ 'hello'.translate({104: 'J', 108: none, 111: 48}) }}"],
+  ['maketrans-two', "{{ 'hello'.translate(''.maketrans('el', 'ip')) }} {{ s.translate(s.maketrans('éö', 'eo')) }}", { s: 'héllo wörld' }],
+  ['maketrans-delete', "{{ 'hello'.translate(''.maketrans('el', 'ip', 'o')) }}"],
+  ['maketrans-dict', "{{ 'hello'.translate(''.maketrans({'h': 'J', 'o': none})) }} {{ 'hello'.translate(''.maketrans({104: 'J'})) }}"],
+  ['list-table', "{{ 'hello'.translate(['x'] * 105) }} {{ 'hello'.translate({}) }}"],
+  ['markup-keeps-values', "{{ ('<b>' | safe).translate({98: '&'}) }} {{ (s | safe).translate({98: '<i>'}) is escaped }}", { s: 'ab' }],
+  ['bad-mapping', "{{ 'hello'.translate({104: 1.5}) }}"],
+  ['maketrans-unequal', "{{ 'hello'.translate(''.maketrans('ab', 'x')) }}"],
+  ['maketrans-long-key', "{{ 'hello'.translate(''.maketrans({'ab': 'x'})) }}"],
+  ['translate-arity', "{{ 'hello'.translate() }}"],
+  ['fromkeys', "{{ {}.fromkeys(['a', 'b']) }} {{ {}.fromkeys('xy', 0) }} {{ {'q': 1}.fromkeys([]) }} {{ d.fromkeys(['x'])['x'] is none }}", { d: { a: 1 } }],
+  ['popitem', "{% set d = {'a': 1, 'b': 2} %}{{ d.popitem() }} {{ d }} {{ d.popitem() }} {{ d }}"],
+  ['popitem-empty', '{% set d = {} %}{{ d.popitem() }}'],
+]);
