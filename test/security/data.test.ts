@@ -57,7 +57,10 @@ async function load(path: string, options: ClientOptions = {}) {
   await client.close();
   expect(protoSnapshot()).toEqual(before);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  expect(ms).toBeLessThan(2000);
+  // Bounded, not fast: what this guards against is a parse or walk that never ends (deep
+  // recursion, quadratic merging). 12 MB of JSON alone takes ~1 s on a loaded 2-core box,
+  // so a tight bound here would only measure the machine.
+  expect(ms).toBeLessThan(10_000);
   return { result, report };
 }
 
