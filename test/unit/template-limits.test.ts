@@ -54,7 +54,8 @@ describe('wordwrap (F1)', () => {
   it('cuts a long word in linear time', () => {
     const start = performance.now();
     expect(renderTemplate("{{ ('a' * 50000) | wordwrap(7) | length }}", {})).toBe(String(50_000 + Math.ceil(50_000 / 7) - 1));
-    expect(performance.now() - start).toBeLessThan(200);
+    // Linear: ~75 ms here. The quadratic cut it replaced took 17 s, so 1 s still tells them apart on a busy machine.
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it.each([
