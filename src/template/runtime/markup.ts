@@ -4,7 +4,7 @@
  */
 import { TemplateError } from '../../errors.js';
 import { Markup, PY_NONE, makeTuple, type Kwargs } from './types.js';
-import { outputValue, pyRepr, pyStr } from './print.js';
+import { outputValue, pyStr } from './print.js';
 import { typeName } from './values.js';
 import { percentFormat } from './percent-format.js';
 import { strFormat } from './str-format.js';
@@ -26,11 +26,6 @@ export function markupEscape(v: unknown): Markup {
   if (v instanceof Markup) return v;
   // Python's None (not JSON null, which the oracle's Null prints as '') escapes to 'None'.
   return new Markup(escapeHtml(v === PY_NONE ? 'None' : pyStr(v)));
-}
-
-/** The text of a str or Markup, else undefined. */
-export function textOf(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : v instanceof Markup ? v.text : undefined;
 }
 
 /** Wrap `result` as Markup when `self` was Markup (soft_str(x).upper() and the like). */
@@ -118,11 +113,6 @@ export const MARKUP_METHODS: Record<string, Method> = Object.assign(Object.creat
 });
 for (const name of WRAPPED) if (STR_METHODS[name]) MARKUP_METHODS[name] = viaStr(name, 'markup');
 for (const name of Object.keys(STR_METHODS)) MARKUP_METHODS[name] ??= viaStr(name, 'none');
-
-/** Markup's repr: Markup('…'). */
-export function reprMarkup(m: Markup): string {
-  return `Markup(${pyRepr(m.text)})`;
-}
 
 // html.unescape's pattern: numeric references, or up to 32 characters of a name, `;` optional.
 const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;

@@ -66,8 +66,3 @@ export function hasSurrogates(s: string): boolean {
 export function strLength(s: string): number {
   return hasSurrogates(s) ? Array.from(s).length : s.length;
 }
-
-/** Python's int(): truncate toward zero. */
-export function truncInt(n: number): number {
-  return Math.trunc(n);
-}
