@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { DEFAULT_RENDER_LIMITS, isTemplateError, renderTemplate } from '../../src/index.js';
 
 const DANGEROUS = ['constructor', '__proto__', 'prototype', '__defineGetter__', '__class__', '__globals__', 'toString', 'valueOf', 'call', 'apply', 'bind', 'length', 'name', 'caller', 'arguments', 'hasOwnProperty'];

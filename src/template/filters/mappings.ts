@@ -1,5 +1,4 @@
 import { TemplateError } from '../../errors.js';
-import { compareStrings } from '../runtime/ops.js';
 import { Markup, GROUP_TUPLE, PY_NONE, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';

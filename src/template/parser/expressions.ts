@@ -1,4 +1,4 @@
-import type { Args, CallExpr, CompareOp, Expr, FilterExpr, Pos, Target } from './ast.js';
+import type { Args, CompareOp, Expr, FilterExpr, Target } from './ast.js';
 import { T, syntaxError } from './tokenizer.js';
 import { PostfixParser } from './postfix.js';
 
