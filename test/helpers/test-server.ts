@@ -9,6 +9,8 @@ export interface TestServer {
   port: number;
   /** Requests received so far (every request, whatever the route). */
   readonly requests: number;
+  /** Sockets open right now (kept-alive ones included). */
+  readonly openSockets: number;
   /** Stops listening and destroys every open socket, including kept-alive ones. */
   close: () => Promise<void>;
 }
@@ -50,6 +52,9 @@ export async function createTestServer(handler: TestHandler, options: { https?: 
     port,
     get requests() {
       return requests;
+    },
+    get openSockets() {
+      return sockets.size;
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

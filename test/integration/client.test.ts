@@ -137,3 +137,25 @@ describe('test report', () => {
     }, { enabled: false });
   });
 });
+
+describe('close', () => {
+  it('ends the kept-alive sockets it opened, and a later load still resolves (ok: false)', async () => {
+    const own = await createTestServer((req, res: ServerResponse) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"first_name":"Ada"}');
+    });
+    try {
+      const client = createContextClient({ endpoint: own.url, cacheTtlMs: 0 }, LOOPBACK);
+      expect((await client.load(CALL)).ok).toBe(true);
+      expect(own.openSockets).toBe(1); // kept alive after the answer
+      await client.close();
+      await expect.poll(() => own.openSockets, { timeout: 2000 }).toBe(0);
+      const after = await client.load(CALL);
+      expect(after.ok).toBe(false);
+      expect(after.ok === false && after.error.code).toBe('network_error');
+    } finally {
+      await own.close();
+    }
+  });
+});
