@@ -21,7 +21,9 @@ export interface CompiledTemplate {
 /** How many distinct template sources stay compiled. */
 export const TEMPLATE_CACHE_MAX_ENTRIES = 1000;
 
-const cache = new LRUCache<string, CompiledTemplate>({ max: TEMPLATE_CACHE_MAX_ENTRIES });
+// A source that does not compile is cached as its error: a tenant's broken greeting must
+// not be parsed again on every call.
+const cache = new LRUCache<string, CompiledTemplate | TemplateError>({ max: TEMPLATE_CACHE_MAX_ENTRIES });
 
 /**
  * Compile `source` (Jinja2 syntax, platform profile). Syntax errors throw TemplateError
@@ -32,9 +34,15 @@ export function compileTemplate(source: string, options: TemplateOptions = {}): 
   const key = limits === DEFAULT_RENDER_LIMITS ? source : `${JSON.stringify(limits)}\u0000${source}`;
   let template = cache.get(key);
   if (template === undefined) {
-    template = build(source, limits);
+    try {
+      template = build(source, limits);
+    } catch (error) {
+      if (!isTemplateError(error)) throw error;
+      template = error;
+    }
     cache.set(key, template);
   }
+  if (template instanceof TemplateError) throw template;
   return template;
 }
 

@@ -37,6 +37,16 @@ describe('syntax errors carry 1-based line and column', () => {
   });
 });
 
+describe('a template that does not compile', () => {
+  it('is parsed once: rendering it again throws the cached error', () => {
+    const source = `Hi {{ name }\n{% if x %}${Math.random()}`;
+    const first = thrownBy(() => renderTemplate(source, {}));
+    const second = thrownBy(() => renderTemplate(source, { name: 'Ada' }));
+    expect(second).toBe(first);
+    expect([second.line, second.column]).toEqual([first.line, first.column]);
+  });
+});
+
 const runtimeErrors = [
   { name: 'a type error between defined values', template: "Order\n{{ 'Order ' + 5 }}", line: 2, column: 4 },
   { name: 'division by zero', template: '{{ 1 }}{{ 1 // 0 }}', line: 1, column: 11 },
