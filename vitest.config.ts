@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A test that asserts nothing cannot fail: every test must make at least one assertion.
+    setupFiles: ['./test/setup-assert.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

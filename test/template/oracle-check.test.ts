@@ -15,8 +15,8 @@ const SHARED_ORACLE = resolve(REPO_ROOT, '../shared/jinja-oracle/oracle.py');
 const SHARED_EXAMPLES = resolve(REPO_ROOT, '../shared/jinja-oracle/examples.json');
 
 describe('oracle check', () => {
-  it('has a Python with jinja2 when running in CI', () => {
-    if (process.env.CI) expect(python, 'CI must provide a Python with jinja2 (python3-jinja2); set JINJA_PYTHON').not.toBeNull();
+  it.runIf(process.env.CI)('has a Python with jinja2 when running in CI', () => {
+    expect(python, 'CI must provide a Python with jinja2 (python3-jinja2); set JINJA_PYTHON').not.toBeNull();
   });
 
   it.skipIf(python === null).each(['corpus.json', 'examples.json'])('Jinja2 still renders every case of %s as stored', (file) => {
