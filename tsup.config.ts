@@ -1,19 +1,48 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The library's entry points: dist name → source. Each is a subpath in package.json
+ * "exports" (`index` is "."), built as ESM + CJS + types with shared chunks, so
+ * `dynamic-context` and `dynamic-context/template` load one copy of the engine.
+ * Add an entry here and in "exports"; test/package/ iterates over "exports".
+ */
+export const LIBRARY_ENTRIES: Record<string, string> = {
+  index: 'src/index.ts',
+  template: 'src/entries/template.ts',
+};
+
+// The CLI must not carry a second copy of the library: an import that resolves to a
+// library entry's source becomes an import of that entry's built file beside cli.js.
+const entrySources = new Map(Object.entries(LIBRARY_ENTRIES).map(([name, src]) => [resolve(src), name]));
+const externalLibrary: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'external-library-entries',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const name = entrySources.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+      return name === undefined ? undefined : { path: `./${name}.js`, external: true };
+    });
+  },
+};
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: LIBRARY_ENTRIES,
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    splitting: true,
+    // No source maps: dist is not minified, so stack traces already show our own code and
+    // names; maps tripled the tarball (README, "Package contents").
+    sourcemap: false,
     clean: true,
     target: 'node20',
   },
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [externalLibrary],
   },
 ]);

@@ -1,37 +1,66 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshDist, entryPoints, readPackageJson, ROOT } from '../helpers/dist.js';
 
-// The built package, as other programs import it. CI builds before `npm test`; a local
-// run without a build skips (and fails under CI, where dist/ must exist).
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const built = existsSync(`${dist}index.js`);
-if (!built && process.env.CI) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+// The built package, as other programs import it: test/global-build.ts builds dist/ when it
+// is missing or stale, and these tests fail (never skip) if it still is.
+beforeAll(assertFreshDist);
 
 const CONTRACT_VALUES = ['createContextClient', 'buildContextRequest', 'mergeContext', 'renderTemplate', 'ContextError', 'TemplateError'];
 const CONTRACT_TYPES = ['DynamicContextConfig', 'CallInfo', 'ClientOptions', 'ContextClient', 'ContextResult', 'TestReport', 'ContextEvent'];
+const TEMPLATE_VALUES = ['renderTemplate', 'compileTemplate', 'TemplateError', 'isTemplateError'];
 
-describe.skipIf(!built)('the built package', () => {
-  it.each([
-    { format: 'ESM', load: () => import(`${dist}index.js`) as Promise<Record<string, unknown>> },
-    { format: 'CommonJS', load: async () => createRequire(import.meta.url)(`${dist}index.cjs`) as Record<string, unknown> },
-  ])('exports every contract name as $format', async ({ load }) => {
-    const api = await load();
-    for (const name of CONTRACT_VALUES) expect(api[name], name).toBeTypeOf('function');
-    const render = api.renderTemplate as (s: string, v: object) => string;
-    expect(render('Hi {{ customer.first_name | default("there") }}', {})).toBe('Hi there');
+/** Names each entry point must export (at least); an entry not listed here must export something. */
+const REQUIRED: Record<string, { values: string[]; types: string[] }> = {
+  '.': { values: CONTRACT_VALUES, types: CONTRACT_TYPES },
+  './template': { values: TEMPLATE_VALUES, types: ['CompiledTemplate', 'TemplateOptions', 'RenderLimits'] },
+};
+
+const loaders = [
+  { format: 'ESM', file: (e: ReturnType<typeof entryPoints>[number]) => e.esm, load: (path: string) => import(path) as Promise<Record<string, unknown>> },
+  { format: 'CommonJS', file: (e: ReturnType<typeof entryPoints>[number]) => e.cjs, load: async (path: string) => createRequire(import.meta.url)(path) as Record<string, unknown> },
+];
+
+describe.each(entryPoints())('the built entry point $specifier', (entry) => {
+  const required = REQUIRED[entry.subpath] ?? { values: [], types: [] };
+
+  it.each(loaders)('loads as $format with its names', async ({ file, load }) => {
+    const api = await load(join(ROOT, file(entry)));
+    expect(Object.keys(api).length).toBeGreaterThan(0);
+    for (const name of required.values) expect(api[name], name).toBeTypeOf('function');
+    if (typeof api.renderTemplate === 'function') {
+      const render = api.renderTemplate as (s: string, v: object) => string;
+      expect(render('Hi {{ customer.first_name | default("there") }}', {})).toBe('Hi there');
+    }
   });
 
-  it('declares every contract name in index.d.ts', () => {
-    const declarations = readFileSync(`${dist}index.d.ts`, 'utf8');
-    for (const name of [...CONTRACT_VALUES, ...CONTRACT_TYPES]) expect(declarations, name).toMatch(new RegExp(`\\b${name}\\b`));
+  it.each([
+    { format: 'ESM', types: entry.esmTypes },
+    { format: 'CommonJS', types: entry.cjsTypes },
+  ])('declares its names for $format', ({ types }) => {
+    const declarations = readFileSync(join(ROOT, types), 'utf8');
+    expect(declarations).toMatch(/\bexport\b/);
+    for (const name of [...required.values, ...required.types]) expect(declarations, name).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+});
+
+describe('the built package', () => {
+  it('shares one engine between entry points: a TemplateError from one is an instance of the other', async () => {
+    const [main, template] = ['.', './template'].map((subpath) => entryPoints().find((e) => e.subpath === subpath)!);
+    for (const format of ['esm', 'cjs'] as const) {
+      const load = loaders[format === 'esm' ? 0 : 1]!.load;
+      const a = await load(join(ROOT, main![format]));
+      const b = await load(join(ROOT, template![format]));
+      expect(b.TemplateError, format).toBe(a.TemplateError);
+    }
   });
 
   it('runs the dynamic-context bin', () => {
-    const version = execFileSync(process.execPath, [`${dist}cli.js`, '--version'], { encoding: 'utf8' });
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = readPackageJson();
+    const version = execFileSync(process.execPath, [join(ROOT, pkg.bin['dynamic-context']!), '--version'], { encoding: 'utf8' });
     expect(version.trim()).toContain(pkg.version);
   });
 });
