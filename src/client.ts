@@ -1,4 +1,4 @@
-import { createCacheKey, createContextCache, type CachedContext } from './cache.js';
+import { createCacheKey, createContextCache, type CachedContext } from './cache/context-cache.js';
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCacheKey, createContextCache, type CachedContext } from '../../src/cache.js';
+import { createCacheKey, createContextCache, type CachedContext } from '../../src/cache/context-cache.js';
 import { normalizeCall } from '../../src/call.js';
 import { normalizeConfig } from '../../src/config.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { ResolvedCall } from './call.js';
-import type { ResolvedConfig } from './config.js';
+import type { ResolvedCall } from '../call.js';
+import type { ResolvedConfig } from '../config.js';
 
 /** A successful context; frozen once stored or shared, so no caller can change another's copy. */
 export interface CachedContext {
