@@ -27,7 +27,9 @@ const externalLibrary: NonNullable<Options['esbuildPlugins']>[number] = {
 
 export default defineConfig([
   {
-    entry: LIBRARY_ENTRIES,
+    // render-worker: the script each createRenderPool worker runs, found beside the entry
+    // that starts the pool; not a public subpath, so not in LIBRARY_ENTRIES.
+    entry: { ...LIBRARY_ENTRIES, 'render-worker': 'src/pool/render-worker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,

@@ -5,6 +5,8 @@ export { renderTemplate, compileTemplate } from './template/index.js';
 export type { CompiledTemplate, TemplateOptions } from './template/index.js';
 export type { RenderLimits } from './template/limits.js';
 export { DEFAULT_RENDER_LIMITS } from './template/limits.js';
+export { createRenderPool, DEFAULT_RENDER_POOL_OPTIONS } from './pool/index.js';
+export type { PoolRenderOptions, RenderPool, RenderPoolOptions, RenderPoolStats } from './pool/index.js';
 export { ContextError, TemplateError, isContextError, isTemplateError, CONTEXT_ERROR_CODES, DEFAULT_HINTS } from './errors.js';
 export { classifyAddress, isPublicAddress } from './address.js';
 export type { AddressClass } from './address.js';

@@ -7,3 +7,5 @@ export type { CompiledTemplate, TemplateOptions } from '../template/index.js';
 export { DEFAULT_RENDER_LIMITS } from '../template/limits.js';
 export type { RenderLimits } from '../template/limits.js';
 export { TemplateError, isTemplateError } from '../errors.js';
+export { createRenderPool, DEFAULT_RENDER_POOL_OPTIONS } from '../pool/index.js';
+export type { PoolRenderOptions, RenderPool, RenderPoolOptions, RenderPoolStats } from '../pool/index.js';
