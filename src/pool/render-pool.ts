@@ -75,6 +75,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const starting: Promise<Tinypool> = import('tinypool').then(({ Tinypool }) => {
     const pool = new Tinypool({
       filename: worker.filename,
+      // A worker inherits the process's flags, but `--input-type` (node -e scripts) makes it refuse to start.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       minThreads: size,
       maxThreads: size,
       isolateWorkers: false,

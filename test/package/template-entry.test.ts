@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshDist, entryPoints, ROOT } from '../helpers/dist.js';
 
 // What the template side may load: the nunjucks lexer under our parser, the compiled-template
-// cache. Anything of the network side (undici, zod, ipaddr.js) must stay out.
-const TEMPLATE_SIDE_PACKAGES = ['nunjucks', 'lru-cache'];
+// cache, and tinypool for createRenderPool (imported only when a pool is created).
+// Anything of the network side (undici, zod, ipaddr.js) must stay out.
+const TEMPLATE_SIDE_PACKAGES = ['nunjucks', 'lru-cache', 'tinypool'];
 
 const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[;\n])\s*import\s*["']([^"']+)["']|\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)/g;
 
