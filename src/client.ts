@@ -55,7 +55,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     } catch (error) {
       throw withStatus(toContextError(error), response.status);
     }
-    const scan = scanSensitiveData(merged, opts.sensitiveData);
+    const scan = scanSensitiveData(merged, opts.sensitiveData, { body: response.text });
     return { variables: scan.variables, warnings: scan.warnings, bytes: response.bytes, merged: Array.isArray(json) };
   }
 

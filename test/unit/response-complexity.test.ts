@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { mergeContext, mergeParsed, parseContextBody } from '../../src/merge.js';
+import { scanSensitiveData } from '../../src/sensitive.js';
+import { growthRatio, NEAR_LINEAR } from '../helpers/growth.js';
+
+// Every step a response goes through before templates see it, at n and 4n on inputs
+// built to hit each step's worst case (issue 8: one key of 262,000 capitals blocked
+// load() for 25 s). Sizes stay under the 256 KiB body cap at 4n.
+const key = (letter: string) => (n: number) => `{${JSON.stringify(letter.repeat(n))}:"v"}`;
+const wide = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n / 16 }, (_, i) => [`k${i}_${'Ab'.repeat(3)}`, i])));
+const deep = (n: number) => {
+  // Objects 60 levels deep, repeated side by side until the body is about n characters.
+  const one = `${'{"a":'.repeat(60)}1${'}'.repeat(60)}`;
+  return `[${Array.from({ length: Math.max(1, Math.floor(n / one.length)) }, () => one).join(',')}]`;
+};
+const mergedArray = (n: number) => JSON.stringify(Array.from({ length: n / 64 }, (_, i) => ({ shared: { [`k${i}`]: i, deep: { x: i } } })));
+const withProto = (n: number) => `{"__proto__":1,"list":[${Array.from({ length: n / 8 }, (_, i) => `{"b":${i}}`).join(',')}]}`;
+const digits = (n: number) => JSON.stringify({ note: '4'.repeat(n) });
+const spacedDigits = (n: number) => JSON.stringify({ note: '4 '.repeat(n / 2) });
+const dottedDigits = (n: number) => JSON.stringify({ note: '4.'.repeat(n / 2) });
+const ssnWords = (n: number) => JSON.stringify({ note: 'SSN 078 05 112 '.repeat(n / 15) });
+const bigNumbers = (n: number) => `[${Array.from({ length: n / 20 }, () => '4111111111111111112').join(',')}]`.replace(/^\[/, '{"a":[').replace(/\]$/, ']}');
+
+const bodies: Array<{ name: string; make: (n: number) => string; n: number }> = [
+  { name: 'one key of capitals', make: key('A'), n: 16_384 },
+  { name: 'one key of lower-case letters', make: key('a'), n: 16_384 },
+  { name: 'one key of digits', make: key('7'), n: 16_384 },
+  { name: 'many distinct keys', make: wide, n: 16_384 },
+  { name: 'deep objects side by side', make: deep, n: 16_384 },
+  { name: 'an array of objects merged deeply', make: mergedArray, n: 16_384 },
+  { name: 'a __proto__ key that forces the sanitising walk', make: withProto, n: 16_384 },
+  { name: 'a run of digits', make: digits, n: 16_384 },
+  { name: 'digits with spaces', make: spacedDigits, n: 16_384 },
+  { name: 'digits with dots', make: dottedDigits, n: 16_384 },
+  { name: 'SSN words before near-SSNs', make: ssnWords, n: 16_384 },
+  { name: '19-digit JSON numbers', make: bigNumbers, n: 16_384 },
+];
+
+describe('response processing grows linearly with the body', () => {
+  it.each(bodies)('parse and merge: $name', ({ make, n }) => {
+    expect(growthRatio(make, (body) => mergeParsed(parseContextBody(body, 'application/json'), body), n)).toBeLessThan(NEAR_LINEAR);
+  });
+
+  it.each(bodies)('copying merge (mergeContext): $name', ({ make, n }) => {
+    expect(growthRatio((size) => JSON.parse(make(size)) as unknown, (json) => mergeContext(json), n)).toBeLessThan(NEAR_LINEAR);
+  });
+
+  it.each(bodies)('sensitive scan of keys and values: $name', ({ make, n }) => {
+    const input = (size: number) => {
+      const body = make(size);
+      return { body, vars: mergeParsed(JSON.parse(body), body) };
+    };
+    expect(growthRatio(input, ({ body, vars }) => scanSensitiveData(vars, 'redact', { body }), n)).toBeLessThan(NEAR_LINEAR);
+  });
+});
