@@ -47,10 +47,9 @@ describe('template source length (F5)', () => {
     expect(outcome(() => renderTemplate('x'.repeat(128 * 1024 + 1), {}))).toMatch(/longer than 131072 characters/);
   });
 
-  it('compiles 100 KiB of {{ a }} well under a second (parsing is linear)', () => {
-    const start = performance.now();
+  // That compiling is linear is measured as a ratio in test/complexity/compile.test.ts.
+  it('compiles and renders 100 KiB of {{ a }}', () => {
     expect(compileTemplate('{{ a }}'.repeat(14_628)).render({ a: 'y' })).toHaveLength(14_628);
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('says a too deeply nested source is nested too deeply', () => {

@@ -33,6 +33,19 @@ function urlencode(v: unknown, a: unknown[], k: Kwargs): string {
 const HTTP_RE = /^((https?:\/\/|www\.)(([\p{L}\p{N}_%-]+\.)+)?([a-z]{2,63}|xn--[\p{L}\p{N}_%]{2,59})|([\p{L}\p{N}_%-]{2,63}\.)+(com|net|int|edu|gov|org|info|mil)|(https?:\/\/)((\d{1,3}(\.\d{1,3}){3})|(\[([\da-f]{0,4}:){2}([\da-f]{0,4}:?){1,6}\])))(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
 const EMAIL_RE = /^\S+@[\p{L}\p{N}_][\p{L}\p{N}_.-]*\.[\p{L}\p{N}_]+$/u;
 
+/**
+ * Where Jinja2's `([)>.,\n]|&gt;)+$` would start: read backwards, each piece is decided by
+ * its last character. The regex retried from every `)` of a run that did not reach the end (issue 8).
+ */
+function trailingPunctuation(word: string): number {
+  let i = word.length;
+  for (;;) {
+    if (word.endsWith('&gt;', i)) i -= 4;
+    else if (i > 0 && ')>.,\n'.includes(word[i - 1])) i--;
+    else return i;
+  }
+}
+
 function urlize(v: unknown, a: unknown[], k: Kwargs): string {
   const [limit, nofollow, target, rel] = bindArgs('do_urlize', ['trim_url_limit', 'nofollow', 'target', 'rel', 'extra_schemes'], [null, false, null, null, null], a, k);
   const relParts = new Set(pySplit(rel ? pyStr(rel) : '', null, -1));
@@ -52,11 +65,9 @@ function urlize(v: unknown, a: unknown[], k: Kwargs): string {
       head = lead[0];
       middle = middle.slice(lead[0].length);
     }
-    const trail = /([)>.,\n]|&gt;)+$/.exec(middle);
-    if (trail) {
-      tail = trail[0];
-      middle = middle.slice(0, trail.index);
-    }
+    const cut = trailingPunctuation(middle);
+    tail = middle.slice(cut);
+    middle = middle.slice(0, cut);
     for (const [open, close] of [['(', ')'], ['<', '>'], ['&lt;', '&gt;']]) {
       const opens = middle.split(open).length - 1;
       if (opens <= middle.split(close).length - 1) continue;

@@ -49,7 +49,8 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     const items = iterate(a[0]);
     currentBudget().checkLength(l.length + items.length);
     currentBudget().chargeIterations(items.length);
-    l.push(...items);
+    // One push per item: push(...items) passes every item as an argument and overflows the stack.
+    for (const item of items) l.push(item);
     return PY_NONE;
   },
   insert: (l: unknown[], a: unknown[], k: Kwargs) => {

@@ -1,4 +1,4 @@
-import { eq, pyCompare } from './ops.js';
+import { compareStrings, eq, pyCompare } from './ops.js';
 
 /**
  * Python's `a < b` as sorted() sees it. Undefined and JSON null (the oracle's
@@ -23,7 +23,7 @@ export function pyLess(a: unknown, b: unknown): boolean {
  * a stable merge sort on the same comparison.
  */
 export function pySorted<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
-  const keys = items.map(key);
+  const keys = unwrapSingles(items.map(key));
   const vals = items.slice();
   if (reverse) { keys.reverse(); vals.reverse(); }
   const n = keys.length;
@@ -31,12 +31,36 @@ export function pySorted<T>(items: readonly T[], key: (item: T) => unknown, reve
     binarySort(keys, vals, countRun(keys, vals));
   } else {
     const idx = keys.map((_, i) => i);
-    idx.sort((i, j) => (pyLess(keys[i], keys[j]) ? -1 : pyLess(keys[j], keys[i]) ? 1 : 0));
+    idx.sort((i, j) => order(keys[i], keys[j]));
+    // Copied back in a loop: splice(0, n, ...v) passes n arguments and overflowed the stack at 262,144 (issue 8).
     const v = idx.map((i) => vals[i]);
-    vals.splice(0, n, ...v);
+    for (let i = 0; i < n; i++) vals[i] = v[i];
   }
   if (reverse) vals.reverse();
   return vals;
+}
+
+/** pyLess as a comparator; numbers and strings, the common keys, skip its type dispatch. */
+function order(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : compareStrings(a, b);
+  return pyLess(a, b) ? -1 : pyLess(b, a) ? 1 : 0;
+}
+
+/**
+ * The sort filter's keys are one-item lists (make_multi_attrgetter). When all hold numbers,
+ * or all hold strings, [a] < [b] is a < b, and sorting by the items avoids the generic list
+ * comparison, which made sorting 262,144 numbers take 10 s.
+ */
+function unwrapSingles(keys: unknown[]): unknown[] {
+  let kind: string | undefined;
+  for (const k of keys) {
+    if (!Array.isArray(k) || k.length !== 1) return keys;
+    const t = typeof k[0];
+    if ((t !== 'number' && t !== 'string') || (kind !== undefined && t !== kind)) return keys;
+    kind = t;
+  }
+  return keys.map((k) => (k as unknown[])[0]);
 }
 
 /** Length of the leading run; a strictly descending run is reversed in place. */

@@ -1,5 +1,4 @@
 import { TemplateError } from '../../errors.js';
-import { currentBudget } from '../limits.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
 import { Markup, PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
@@ -8,7 +7,7 @@ import { iterate } from './access.js';
 import { pyCasefold } from './casefold.js';
 import { maketrans, translate } from './translate.js';
 import {
-  IS_SPACE, pyCapitalize, pyCenter, pyJust, pyReplace, pyRsplit, pySplit, pySplitlines, pyStrip, pySwapcase, pyTitle, pyZfill,
+  IS_SPACE, pyCapitalize, pyCenter, pyExpandtabs, pyJust, pyReplace, pyRsplit, pySplit, pySplitlines, pyStrip, pySwapcase, pyTitle, pyZfill,
 } from './text.js';
 
 type StrMethod = (s: string, args: unknown[], kwargs: Kwargs) => unknown;
@@ -206,19 +205,7 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
   islower: (s: string, a: unknown[], k: Kwargs) => (positional('islower', a, k, 0, 0), hasCase(s, false)),
   isupper: (s: string, a: unknown[], k: Kwargs) => (positional('isupper', a, k, 0, 0), hasCase(s, true)),
   istitle: (s: string, a: unknown[], k: Kwargs) => (positional('istitle', a, k, 0, 0), isTitle(s)),
-  expandtabs: (s: string, a: unknown[], k: Kwargs) => {
-    const size = intArg(bindArgs('expandtabs', ['tabsize'], [8], a, k)[0]);
-    // Check the length as the tabs grow, before each repeat: expandtabs(10**8) must not build 100 MB (F2).
-    const budget = currentBudget();
-    let length = s.length;
-    return s.split('\n').map((line) => line.replace(/[^\t]*\t/g, (m) => {
-      const text = m.slice(0, -1);
-      if (size <= 0) return text;
-      const pad = size - (strLength(text) % size);
-      budget.checkLength((length += pad - 1));
-      return text + ' '.repeat(pad);
-    })).join('\n');
-  },
+  expandtabs: (s: string, a: unknown[], k: Kwargs) => pyExpandtabs(s, intArg(bindArgs('expandtabs', ['tabsize'], [8], a, k)[0])),
 });
 
 function notFound(i: number): number {

@@ -3,18 +3,35 @@ import { currentBudget } from '../limits.js';
 
 /** Characters Python's str.isspace() accepts. */
 export const WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const WS_RUN = new RegExp(`[${WS}]+`);
-const LEADING_WS = new RegExp(`^[${WS}]+`);
-const TRAILING_WS = new RegExp(`[${WS}]+$`);
-const LAST_WS_RUN = new RegExp(`[${WS}]+(?=[^${WS}]*$)`);
 export const IS_SPACE = new RegExp(`^[${WS}]+$`);
+
+/**
+ * str.isspace() for one UTF-16 unit (every whitespace character is in the BMP). The
+ * whitespace primitives below scan by hand: an anchored `\s+$` retries from every start
+ * of a run, so a 262 KB name with spaces inside took 34 s to trim (issue 8).
+ */
+export function isSpaceCode(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 || c === 0x1680
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Index of the first non-space at or after `i` (or `s.length`). */
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just after the last non-space before `j` (or 0). */
+function skipSpaceBack(s: string, j: number): number {
+  while (j > 0 && isSpaceCode(s.charCodeAt(j - 1))) j--;
+  return j;
+}
 
 /** str.strip/lstrip/rstrip; `chars` null or undefined strips whitespace. */
 export function pyStrip(s: string, chars: string | null | undefined, left = true, right = true): string {
   if (chars === null || chars === undefined) {
-    if (left) s = s.replace(LEADING_WS, '');
-    if (right) s = s.replace(TRAILING_WS, '');
-    return s;
+    const a = left ? skipSpace(s, 0) : 0;
+    return s.slice(a, right ? Math.max(a, skipSpaceBack(s, s.length)) : s.length);
   }
   const set = new Set(Array.from(chars));
   const cps = Array.from(s);
@@ -29,19 +46,16 @@ export function pyStrip(s: string, chars: string | null | undefined, left = true
 export function pySplit(s: string, sep: string | null, maxsplit: number): string[] {
   if (sep === null) {
     const out: string[] = [];
-    let rest = s.replace(LEADING_WS, '');
-    while (rest !== '') {
+    for (let i = skipSpace(s, 0); i < s.length; i = skipSpace(s, i)) {
+      // CPython keeps the remainder's trailing whitespace once maxsplit is reached.
       if (maxsplit >= 0 && out.length === maxsplit) {
-        out.push(rest);
+        out.push(s.slice(i));
         break;
       }
-      const m = WS_RUN.exec(rest);
-      if (!m) {
-        out.push(rest);
-        break;
-      }
-      out.push(rest.slice(0, m.index));
-      rest = rest.slice(m.index + m[0].length);
+      let j = i;
+      while (j < s.length && !isSpaceCode(s.charCodeAt(j))) j++;
+      out.push(s.slice(i, j));
+      i = j;
     }
     return out;
   }
@@ -54,22 +68,19 @@ export function pySplit(s: string, sep: string | null, maxsplit: number): string
 export function pyRsplit(s: string, sep: string | null, maxsplit: number): string[] {
   if (maxsplit < 0) return pySplit(s, sep, -1);
   if (sep === null) {
+    // Collected from the end and reversed once (unshift per part was quadratic too).
     const out: string[] = [];
-    let rest = s.replace(TRAILING_WS, '');
-    while (rest !== '') {
+    for (let j = skipSpaceBack(s, s.length); j > 0; j = skipSpaceBack(s, j)) {
       if (out.length === maxsplit) {
-        out.unshift(rest);
+        out.push(s.slice(0, j));
         break;
       }
-      const m = LAST_WS_RUN.exec(rest);
-      if (!m) {
-        out.unshift(rest);
-        break;
-      }
-      out.unshift(rest.slice(m.index + m[0].length));
-      rest = rest.slice(0, m.index);
+      let i = j;
+      while (i > 0 && !isSpaceCode(s.charCodeAt(i - 1))) i--;
+      out.push(s.slice(i, j));
+      j = i;
     }
-    return out;
+    return out.reverse();
   }
   const parts = s.split(sep);
   if (parts.length <= maxsplit + 1) return parts;
@@ -206,4 +217,35 @@ export function pyReplace(s: string, old: string, repl: string, count: number): 
     return parts.join(repl);
   }
   return parts.slice(0, count + 1).join(repl) + old + parts.slice(count + 1).join(old);
+}
+
+/**
+ * str.expandtabs(tabsize): one pass, the column reset by \n and \r as in CPython. A
+ * per-line `[^\t]*\t` regex rescanned tab-free lines from every start (issue 8).
+ */
+export function pyExpandtabs(s: string, size: number): string {
+  // Check the length as the tabs grow, before each repeat: expandtabs(10**8) must not build 100 MB (F2).
+  const budget = currentBudget();
+  let length = s.length;
+  let out = '';
+  let last = 0;
+  let col = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09) {
+      out += s.slice(last, i);
+      last = i + 1;
+      if (size <= 0) continue;
+      const pad = size - (col % size);
+      budget.checkLength((length += pad - 1));
+      out += ' '.repeat(pad);
+      col += pad;
+    } else if (c === 0x0a || c === 0x0d) {
+      col = 0;
+    } else if (c < 0xdc00 || c > 0xdfff) {
+      // A low surrogate ends a code point its high surrogate already counted.
+      col++;
+    }
+  }
+  return out + s.slice(last);
 }
