@@ -69,7 +69,7 @@ function build(source: string, limits: RenderLimits): CompiledTemplate {
     render(variables) {
       const vars = typeof variables === 'object' && variables !== null ? variables : {};
       try {
-        return withBudget(limits, () => fn(vars, currentBudget()));
+        return withBudget(limits, () => fn(vars, currentBudget()), vars);
       } catch (error) {
         // FAIL inside the generated code handles most faults; this catches one thrown while handling (stack overflow).
         throw toTemplateError(error, undefined, source);

@@ -85,6 +85,9 @@ export class RenderBudget {
     }
   }
 
+  /** The variables the render was given: filters that depend on the render (`datetime`'s zone) read them. */
+  variables: Readonly<Record<string, unknown>> = NO_VARIABLES;
+
   /** Characters produced so far by the repr/pprint/tojson walk in progress (F3). */
   printed = 0;
 
@@ -121,6 +124,8 @@ export class RenderBudget {
   }
 }
 
+const NO_VARIABLES: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
 // Outside renders (runtime functions called directly) nothing is counted, only sizes are checked.
 let active = new RenderBudget({ ...DEFAULT_RENDER_LIMITS, maxIterations: Infinity }, false);
 
@@ -130,9 +135,10 @@ export function currentBudget(): RenderBudget {
 }
 
 /** Run `render` under a fresh budget; restores the previous one (renders may nest via tests). */
-export function withBudget<T>(limits: RenderLimits, render: () => T): T {
+export function withBudget<T>(limits: RenderLimits, render: () => T, variables?: Record<string, unknown>): T {
   const previous = active;
   active = new RenderBudget(limits);
+  if (variables !== undefined) active.variables = variables;
   try {
     return render();
   } finally {

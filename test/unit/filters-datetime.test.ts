@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileTemplate, isTemplateError, renderTemplate } from '../../src/index.js';
+
+const SOON = "{{ v | datetime(f, z) | default('soon') }}";
+const render = (vars: Record<string, unknown>) => renderTemplate(SOON, { f: '%Y-%m-%d %H:%M', z: null, ...vars });
+
+describe('datetime: readable output', () => {
+  const cases = [
+    { name: 'an offset time, in the zone given', vars: { v: '2026-03-08T09:30:00-04:00', f: '%A, %B %-d at %-I:%M %p', z: 'America/New_York' }, expected: 'Sunday, March 8 at 9:30 AM' },
+    { name: 'epoch seconds, in a quarter-hour zone', vars: { v: 0, f: '%Y-%m-%d %H:%M %z', z: 'Asia/Kathmandu' }, expected: '1970-01-01 05:30 +0530' },
+    { name: 'a JS Date', vars: { v: new Date(Date.UTC(2025, 6, 2, 22, 30)), f: '%-d %b %Y, %H:%M', z: 'America/Los_Angeles' }, expected: '2 Jul 2025, 15:30' },
+    { name: 'a date alone, as that day at 00:00', vars: { v: '2026-03-08', f: '%a %d %H:%M', z: 'Asia/Tokyo' }, expected: 'Sun 08 00:00' },
+    { name: 'a wall time without offset, kept as written in the zone', vars: { v: '2026-07-02T15:30', f: '%H:%M %z', z: 'Europe/Berlin' }, expected: '15:30 +0200' },
+    { name: 'the default format, in UTC', vars: { v: '2026-03-08T09:30:00+05:30' }, expected: '2026-03-08 04:00' },
+  ];
+  it.each(cases)('formats $name', ({ vars, expected }) => {
+    expect(render(vars)).toBe(expected);
+  });
+
+  it('formats in the render\'s timezone variable when no zone is given, and the argument wins over it', () => {
+    const vars = { t: '2026-03-08T12:00:00Z', timezone: 'Asia/Kolkata' };
+    expect(renderTemplate("{{ t | datetime('%H:%M') }}", vars)).toBe('17:30');
+    expect(renderTemplate("{{ t | datetime('%H:%M', timezone='Pacific/Chatham') }}", vars)).toBe('01:45');
+    expect(renderTemplate("{{ t | datetime('%H:%M') }}", { t: vars.t })).toBe('12:00');
+  });
+});
+
+describe('datetime: lenient on bad data (undefined, takes | default)', () => {
+  const values = [
+    { name: 'a missing value', vars: {} },
+    { name: 'null', vars: { v: null } },
+    { name: 'an empty string', vars: { v: '' } },
+    { name: 'text', vars: { v: 'next Tuesday' } },
+    { name: 'a day that does not exist', vars: { v: '2026-02-29' } },
+    { name: 'hour 24', vars: { v: '2026-03-08T24:00:00' } },
+    { name: 'NaN', vars: { v: Number.NaN } },
+    { name: 'Infinity', vars: { v: Number.POSITIVE_INFINITY } },
+    { name: 'epoch seconds past year 9999', vars: { v: 1e12 } },
+    { name: 'an invalid Date', vars: { v: new Date(Number.NaN) } },
+    { name: 'a boolean', vars: { v: true } },
+    { name: 'a list', vars: { v: [2026, 3, 8] } },
+    { name: 'an object', vars: { v: { year: 2026 } } },
+    { name: 'an unknown zone', vars: { v: 0, z: 'Mars/Olympus_Mons' } },
+    { name: 'a zone in the wrong case', vars: { v: 0, z: 'utc' } },
+    { name: 'an offset instead of a zone', vars: { v: 0, z: '+05:30' } },
+    { name: 'a zone that is not text', vars: { v: 0, z: 5 } },
+    { name: 'an unknown render timezone variable', vars: { v: 0, timezone: 'Nowhere/Town' } },
+    { name: 'a format that is not text', vars: { v: 0, f: 12 } },
+    { name: 'a format over 256 characters', vars: { v: 0, f: '%Y'.repeat(129) } },
+    { name: 'a field wider than 64', vars: { v: 0, f: '%65Y' } },
+  ];
+  it.each(values)('gives undefined for $name', ({ vars }) => {
+    expect(render(vars)).toBe('soon');
+  });
+
+  it('never throws, whatever the value, format and zone', () => {
+    const value = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.date({ noInvalidDate: false }), fc.constant(null), fc.boolean(), fc.array(fc.integer()));
+    fc.assert(
+      fc.property(value, fc.string({ maxLength: 40 }), fc.oneof(fc.constant(null), fc.string(), fc.constantFrom('Asia/Kolkata', 'UTC')), (v, f, z) => {
+        expect(typeof render({ v, f, z })).toBe('string');
+      }),
+      { numRuns: 500, seed: 42 },
+    );
+  });
+});
+
+describe('datetime: bounded work', () => {
+  const loop = (n: number) => `{% for i in range(${n}) %}{{ 0 | datetime }}{% endfor %}`;
+  const limits = { maxIterations: 100 };
+  it('charges each call to the render budget: under and at the limit render, over it fails', () => {
+    expect(compileTemplate(loop(40), { limits }).render({})).toHaveLength(40 * 16);
+    expect(compileTemplate(loop(50), { limits }).render({})).toHaveLength(50 * 16);
+    let error: unknown;
+    try {
+      compileTemplate(loop(51), { limits }).render({});
+    } catch (e) {
+      error = e;
+    }
+    expect(isTemplateError(error) && error.message).toMatch(/loop budget/);
+  });
+
+  it('charges long formats more than short ones', () => {
+    const long = '%Y'.repeat(120);
+    const source = `{% for i in range(20) %}{{ 0 | datetime(f) }}{% endfor %}`;
+    expect(() => compileTemplate(source, { limits: { maxIterations: 100 } }).render({ f: '%Y' })).not.toThrow();
+    expect(() => compileTemplate(source, { limits: { maxIterations: 100 } }).render({ f: long })).toThrow(/loop budget/);
+  });
+});
