@@ -65,6 +65,8 @@ export interface TemplateErrorOptions {
   column?: number;
   /** The template source, to show the offending line with a caret under the column. */
   source?: string;
+  /** What to change; by default one hint per kind of fault (see `templateHint`). */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -79,6 +81,10 @@ export class TemplateError extends Error {
   readonly excerpt: string;
   /** The message without the position suffix. */
   readonly reason: string;
+  /** What kind of fault this is: the key of its default hint. */
+  readonly kind: TemplateErrorKind;
+  /** What to change in the template, in one sentence. */
+  readonly hint: string;
 
   constructor(reason: string, options: TemplateErrorOptions = {}) {
     const line = options.line ?? 0;
@@ -88,7 +94,52 @@ export class TemplateError extends Error {
     this.line = line;
     this.column = column;
     this.excerpt = line > 0 && options.source !== undefined ? excerptAt(options.source, line, column) : '';
+    this.kind = templateErrorKind(reason, line > 0);
+    this.hint = options.hint ?? templateHint(this.kind, line, column);
     Object.defineProperty(this, TEMPLATE_ERROR_BRAND, { value: true });
+  }
+}
+
+/** The kinds of template fault, each with its own hint. */
+export type TemplateErrorKind =
+  | 'syntax' | 'unclosed_block' | 'misplaced_tag' | 'unsupported_tag' | 'unknown_filter' | 'unknown_test'
+  | 'not_callable' | 'limit' | 'forbidden' | 'read_only' | 'type' | 'render';
+
+const TEMPLATE_KINDS: ReadonlyArray<[RegExp, TemplateErrorKind]> = [
+  [/is never closed/, 'unclosed_block'],
+  [/^Unexpected '\w+': /, 'misplaced_tag'],
+  [/^Unsupported tag/, 'unsupported_tag'],
+  [/^No filter named/, 'unknown_filter'],
+  [/^No test named/, 'unknown_test'],
+  [/object is not callable/, 'not_callable'],
+  [/exceeded|exceeds the limit|nested too deeply|recursion is too deep|longer than \d+ characters/, 'limit'],
+  [/is not allowed|unsafe/, 'forbidden'],
+  [/read-only/, 'read_only'],
+  [/object is not|unhashable|unpack|cannot be interpreted|must be|unsupported operand|can only|takes|argument/, 'type'],
+];
+
+/** Classifies a template fault by its reason; `positioned` syntax faults come from the parser. */
+export function templateErrorKind(reason: string, positioned: boolean): TemplateErrorKind {
+  for (const [pattern, kind] of TEMPLATE_KINDS) if (pattern.test(reason)) return kind;
+  return /^(Unexpected|Expected|Invalid|Missing|EOL|unexpected|expected|truncated|illegal|Non-default)/.test(reason) && positioned ? 'syntax' : 'render';
+}
+
+/** One default hint per kind of template fault: what to change, in one sentence. */
+export function templateHint(kind: TemplateErrorKind, line = 0, column = 0): string {
+  const at = line > 0 ? ` near line ${line}, column ${column}` : '';
+  switch (kind) {
+    case 'syntax': return `Fix the expression${at}: every {{ needs a closing }}, every {% a closing %}, and every string both quotes.`;
+    case 'unclosed_block': return 'Close the block with the end tag the message names (e.g. {% endif %} or {% endfor %}), or remove its opening tag.';
+    case 'misplaced_tag': return `Match the end tag${at} to the block that is open: {% if %} ends with {% endif %}, {% for %} with {% endfor %}.`;
+    case 'unsupported_tag': return 'Greetings and prompts are single templates: write the text inline instead of extends, include or import.';
+    case 'unknown_filter': return 'Use a built-in Jinja2 filter (default, title, upper, join, round, datetime…); check its spelling.';
+    case 'unknown_test': return 'Use a built-in Jinja2 test (defined, none, string, number, in…) after "is"; check its spelling.';
+    case 'not_callable': return `Only macros, functions and methods can be called${at}: remove the parentheses after the value, or define the macro above its first use.`;
+    case 'limit': return 'The render did too much work (a huge loop, deep recursion or very long text); loop over fewer items (e.g. orders[:5]) and keep the text short.';
+    case 'forbidden': return 'Templates may read only the context\'s data: names such as constructor, __proto__ or __class__ are refused.';
+    case 'read_only': return 'Context data is read-only; build a new value instead (e.g. {% set items = orders | list %}, or namespace() for counters).';
+    case 'type': return `A value${at} is not of the type the template expects; check that key in the endpoint's JSON, or guard it with "is defined" / "| default".`;
+    default: return `The template stopped while rendering${at}; check the values it uses there, and guard optional ones with "| default".`;
   }
 }
 

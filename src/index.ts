@@ -27,3 +27,6 @@ export type {
   SensitiveDataMode,
   TestReport,
 } from './types.js';
+export { analyzeTemplate, checkTemplate } from './analysis/index.js';
+export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from './analysis/index.js';
+export type { TemplateErrorKind } from './errors.js';

@@ -84,10 +84,7 @@ export function describeError(error: unknown): ErrorView {
     return {
       code: 'template_error',
       message: error.message,
-      hint:
-        error.line > 0
-          ? `Fix the template near line ${error.line}, column ${error.column}: check that every {{ }}, {% %} and block tag is closed.`
-          : 'The template stopped while rendering (a limit or a forbidden lookup); simplify that part of it.',
+      hint: error.hint,
       line: error.line,
       column: error.column,
       ...(error.excerpt ? { excerpt: error.excerpt } : {}),

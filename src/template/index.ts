@@ -61,7 +61,7 @@ function build(source: string, limits: RenderLimits): CompiledTemplate {
   try {
     fn = compileAst(ast, source);
   } catch (error) {
-    if (isTemplateError(error)) throw new TemplateError(error.reason, { line: error.line, column: error.column, source });
+    if (isTemplateError(error)) throw new TemplateError(error.reason, { line: error.line, column: error.column, source, hint: error.hint });
     // The code generator recurses over the AST: a stack overflow here is the source's nesting.
     throw error instanceof RangeError ? new TemplateError('Template is nested too deeply', { source }) : toTemplateError(error, undefined, source);
   }

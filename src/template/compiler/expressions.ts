@@ -1,9 +1,9 @@
-import { TemplateError } from '../../errors.js';
 import { FILTERS } from '../filters/index.js';
 import { TESTS } from '../tests.js';
 import { outputValue } from '../runtime/print.js';
 import { PY_NONE, PyFloat, makeTuple } from '../runtime/types.js';
 import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
+import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
@@ -238,13 +238,13 @@ export class ExprCompiler {
   private filterFn(name: string, pos: Pos): string {
     if (Object.hasOwn(FILTERS, name)) return this.constant(FILTERS[name]);
     if (this.soft) return `unknownFilter(${JSON.stringify(name)})`;
-    throw new TemplateError(`No filter named '${name}'`, { line: pos.line, column: pos.column });
+    throw unknownFilterError(name, pos);
   }
 
   private testFn(name: string, pos: Pos): string {
     if (Object.hasOwn(TESTS, name)) return this.constant(TESTS[name]);
     if (this.soft) return `unknownTest(${JSON.stringify(name)})`;
-    throw new TemplateError(`No test named '${name}'`, { line: pos.line, column: pos.column });
+    throw unknownTestError(name, pos);
   }
 
   /** Text of a constant output, computed at compile time. */

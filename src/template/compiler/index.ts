@@ -52,7 +52,7 @@ export function compileAst(ast: Stmt[], source: string): RenderFunction {
 export function toTemplateError(error: unknown, pos: Pos | undefined, source: string): TemplateError {
   if (isTemplateError(error)) {
     if (error.line > 0 || pos === undefined) return error;
-    return new TemplateError(error.reason, { line: pos.line, column: pos.column, source, cause: error });
+    return new TemplateError(error.reason, { line: pos.line, column: pos.column, source, hint: error.hint, cause: error });
   }
   const reason = error instanceof RangeError ? 'Template recursion is too deep'
     // A write to deep-frozen context data outside the list/dict methods (M2).

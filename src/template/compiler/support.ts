@@ -6,6 +6,7 @@ import { DICT_METHODS } from '../runtime/collection-methods.js';
 import { Markup, PY_NONE, isCallable, isTuple } from '../runtime/types.js';
 import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
+import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import type { Kwargs } from '../runtime/types.js';
 
 /**
@@ -83,11 +84,11 @@ export function markupIf(isOn: boolean, v: unknown): unknown {
 }
 
 export function unknownFilter(name: string): never {
-  throw new TemplateError(`No filter named '${name}'`);
+  throw unknownFilterError(name);
 }
 
 export function unknownTest(name: string): never {
-  throw new TemplateError(`No test named '${name}'`);
+  throw unknownTestError(name);
 }
 
 /** list/dict methods that change their receiver. */

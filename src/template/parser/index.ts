@@ -11,7 +11,7 @@ export function parseTemplate(source: string): Stmt[] {
   try {
     return new TemplateParser(tokenizer).parseTemplate();
   } catch (error) {
-    if (error instanceof TemplateError) throw new TemplateError(error.reason, { line: error.line, column: error.column, source });
+    if (error instanceof TemplateError) throw new TemplateError(error.reason, { line: error.line, column: error.column, source, hint: error.hint });
     // nunjucks' lexer throws plain Errors (e.g. an unclosed comment); keep its message, add our position.
     // A stack overflow while parsing is the source's nesting, not an engine fault (M3).
     const reason = error instanceof RangeError ? 'Template is nested too deeply' : error instanceof Error ? error.message.replace(/^./, (c) => c.toUpperCase()) : 'Invalid template';
