@@ -9,3 +9,5 @@ export type { RenderLimits } from '../template/limits.js';
 export { TemplateError, isTemplateError } from '../errors.js';
 export { createRenderPool, DEFAULT_RENDER_POOL_OPTIONS } from '../pool/index.js';
 export type { PoolRenderOptions, RenderPool, RenderPoolOptions, RenderPoolStats } from '../pool/index.js';
+export { analyzeTemplate, checkTemplate } from '../analysis/index.js';
+export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from '../analysis/index.js';
