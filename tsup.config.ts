@@ -33,6 +33,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
+    // p-timeout ships ESM only: bundled (2.6 KB), so the CommonJS build needs no require(esm).
+    noExternal: ['p-timeout'],
     // import.meta.url in the CommonJS chunks (createRenderPool finds its worker script with it).
     shims: true,
     // No source maps: dist is not minified, so stack traces already show our own code and

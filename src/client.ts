@@ -1,4 +1,4 @@
-import { createCacheKey, createContextCache, type CachedContext } from './cache/context-cache.js';
+import { createClientCache, type CachedContext, type LoadOutcome } from './cache/index.js';
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
@@ -6,8 +6,9 @@ import { mergeParsed, parseContextBody } from './merge.js';
 import { buildTestReport } from './report.js';
 import { createWireRequest } from './request.js';
 import { scanSensitiveData } from './sensitive.js';
+import { ABORTED_FACT } from './exchange.js';
 import { createTransport, type ExchangeStats } from './transport.js';
-import type { CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, DynamicContextConfig } from './types.js';
+import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, DynamicContextConfig, LoadOptions } from './types.js';
 
 /** A parsed, merged and scanned context; `merged` marks an array answer. */
 interface ParsedContext extends CachedContext {
@@ -34,18 +35,22 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   const resolved = normalizeConfig(config, opts);
   // Built even when disabled: the Test button still checks the endpoint. No socket opens until used.
   const transport = createTransport(resolved, opts);
-  // Only an injected clock needs exact reads; the default lets lru-cache coarsen them.
-  const now = options?.now === undefined ? undefined : opts.now;
-  const cache = createContextCache({ ttlMs: resolved.cacheTtlMs, maxEntries: opts.cacheMaxEntries, now });
-  // No key to build when nothing is stored (cacheTtlMs 0).
-  const cacheKey = resolved.cacheTtlMs > 0 ? createCacheKey(resolved) : undefined;
   const onEvent = opts.onEvent;
+  const abortedError = () => new ContextError('aborted', `Context request failed: ${ABORTED_FACT} (POST ${resolved.origin})`);
+  // Nothing is stored with cacheTtlMs 0: no cache, no key to build.
+  const clientCache = createClientCache(resolved, opts, {
+    injectedNow: options?.now !== undefined,
+    abortedError,
+    onWriteFault: (_key, fault) => emit('store', {}, { outcome: 'error', durationMs: 0, bytes: 0, cacheHit: false, warnings: 0, cacheStoreFault: fault }),
+  });
+  const cache = clientCache?.cache;
+  const cacheKey = clientCache?.key;
   const wireRequest = createWireRequest(resolved);
   const plainHttp = resolved.url.protocol === 'http:';
   let closing: Promise<void> | undefined;
 
-  async function exchange(call: ResolvedCall, stats: ExchangeStats): Promise<ParsedContext> {
-    const response = await transport.send(wireRequest(call), stats);
+  async function exchange(call: ResolvedCall, stats: ExchangeStats, signal?: AbortSignal): Promise<ParsedContext> {
+    const response = await transport.send(wireRequest(call), stats, signal);
     if (BLANK.test(response.text)) return { variables: {}, warnings: [EMPTY_BODY_WARNING], bytes: response.bytes, merged: false };
     let json: unknown;
     let merged: Record<string, unknown>;
@@ -68,8 +73,9 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     }
   }
 
-  async function run(type: EventType, call: CallInfo): Promise<ContextResult> {
+  async function run(type: EventType, call: CallInfo, options?: LoadOptions): Promise<ContextResult> {
     const start = performance.now();
+    const signal = options === undefined ? undefined : loadSignal(options);
     let resolvedCall: ResolvedCall;
     try {
       resolvedCall = normalizeCall(call);
@@ -81,26 +87,37 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       emit(type, resolvedCall, { outcome: 'disabled', durationMs, bytes: 0, cacheHit: false, warnings: 0 });
       return { ok: true, variables: {}, source: 'disabled', durationMs, warnings: [] };
     }
+    if (signal?.aborted) return failure(type, resolvedCall, abortedError(), start, 0);
     const key = cacheKey?.(resolvedCall);
     if (key !== undefined) {
-      const hit = cache.get(key);
+      const hit = cache!.get(key);
       if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start);
     }
     const stats: ExchangeStats = { bytes: 0 };
     try {
-      const context = key === undefined ? await exchange(resolvedCall, stats) : await cache.load(key, () => exchange(resolvedCall, stats));
-      return success(type, resolvedCall, context, 'network', start);
+      if (key === undefined) return success(type, resolvedCall, await exchange(resolvedCall, stats, signal), 'network', start);
+      const outcome = await cache!.load(key, (flightSignal) => exchange(resolvedCall, stats, flightSignal), signal);
+      return success(type, resolvedCall, outcome.context, outcome.source, start, outcome);
     } catch (error) {
       return failure(type, resolvedCall, toContextError(error), start, stats.bytes);
     }
   }
 
-  function success(type: EventType, call: ResolvedCall, context: CachedContext, source: 'network' | 'cache', start: number): ContextResult {
+  function success(type: EventType, call: ResolvedCall, context: CachedContext, source: 'network' | 'cache', start: number, outcome?: LoadOutcome): ContextResult {
     const durationMs = performance.now() - start;
     const warnings = context.warnings.length === 0 ? [] : context.warnings.slice();
+    if (outcome !== undefined && outcome.warnings.length > 0) warnings.push(...outcome.warnings);
+    const stale = outcome?.stale === true;
     // Guarded here so the cached path builds no event object when nobody listens.
-    if (onEvent !== undefined) emit(type, call, { outcome: 'ok', durationMs, bytes: context.bytes, cacheHit: source === 'cache', warnings: warnings.length });
-    return { ok: true, variables: context.variables as Record<string, unknown>, source, durationMs, warnings };
+    if (onEvent !== undefined) {
+      emit(type, call, {
+        outcome: 'ok', durationMs, bytes: context.bytes, cacheHit: source === 'cache', warnings: warnings.length,
+        ...(stale && { stale }), ...(outcome?.fault !== undefined && { cacheStoreFault: outcome.fault }),
+      });
+    }
+    const result: ContextResult = { ok: true, variables: context.variables as Record<string, unknown>, source, durationMs, warnings };
+    if (stale) result.stale = true;
+    return result;
   }
 
   function failure(type: EventType, call: unknown, error: ContextError, start: number, bytes: number): ContextResult {
@@ -111,10 +128,10 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   }
 
   return {
-    load: (call) => run('load', call),
+    load: (call, options) => run('load', call, options),
 
-    async fetch(call) {
-      const result = await run('fetch', call);
+    async fetch(call, options) {
+      const result = await run('fetch', call, options);
       if (!result.ok) throw result.error;
       return result.variables;
     },
@@ -147,14 +164,37 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       return report;
     },
 
+    async invalidate(call) {
+      const resolvedCall = normalizeCall(call);
+      if (cache === undefined || cacheKey === undefined) return;
+      const start = performance.now();
+      let fault: CacheStoreFault | undefined;
+      try {
+        await cache.invalidate(cacheKey(resolvedCall));
+      } catch (error) {
+        fault = 'error';
+        throw error;
+      } finally {
+        const durationMs = performance.now() - start;
+        emit('invalidate', resolvedCall, { outcome: fault === undefined ? 'ok' : 'error', durationMs, bytes: 0, cacheHit: false, warnings: 0, ...(fault && { cacheStoreFault: fault }) });
+      }
+    },
+
     close() {
       closing ??= (async () => {
-        cache.clear();
+        cache?.clear();
         await transport.close();
       })();
       return closing;
     },
   };
+}
+
+/** The signal of a load's options; a wrong type is a platform bug, named like any option. */
+function loadSignal(options: LoadOptions): AbortSignal | undefined {
+  const signal = (options as LoadOptions | null)?.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('Expected `signal` to be an AbortSignal');
+  return signal;
 }
 
 /** Call fields for an event, taken only when they are strings: no value of unknown shape leaks out. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
-import type { ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
+import type { CacheStore, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
 /** The hard ceiling of the whole exchange; the contract fixes it at 30 s. */
 export const MAX_TIMEOUT_MS = 30_000;
@@ -21,6 +21,8 @@ export const DEFAULTS = Object.freeze({
   maxResponseBytes: 262144,
   cacheMaxEntries: 10000,
   sensitiveData: 'redact',
+  cacheStoreTimeoutMs: 50,
+  staleIfErrorMs: 0,
 } as const);
 
 /**
@@ -62,6 +64,9 @@ export interface ResolvedOptions {
   sensitiveData: SensitiveDataMode;
   now: () => number;
   lookup?: ClientOptions['lookup'];
+  cacheStore?: CacheStore;
+  cacheStoreTimeoutMs: number;
+  staleIfErrorMs: number;
 }
 
 // RFC 7230 §3.2.6 token characters.
@@ -237,7 +242,19 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
   }
   const onEvent = fn('onEvent');
   const lookup = fn('lookup');
+  const store = o.cacheStore;
+  if (store !== undefined && !(isObject(store) && typeof store.get === 'function' && typeof store.set === 'function' && typeof store.delete === 'function')) {
+    throw optionError('cacheStore', 'a CacheStore (an object with get, set and delete methods)');
+  }
+  const millis = (name: 'cacheStoreTimeoutMs' | 'staleIfErrorMs', min: number): number => {
+    const v = o[name];
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= min && v <= MAX_CACHE_TTL_MS)) throw optionError(name, `an integer from ${min} to ${MAX_CACHE_TTL_MS}`);
+    return v ?? DEFAULTS[name];
+  };
   return {
+    cacheStoreTimeoutMs: millis('cacheStoreTimeoutMs', 1),
+    staleIfErrorMs: millis('staleIfErrorMs', 0),
+    ...(store && { cacheStore: store }),
     allowHttp: bool('allowHttp'),
     allowPrivateNetwork: bool('allowPrivateNetwork'),
     maxResponseBytes: count('maxResponseBytes'),

@@ -12,6 +12,7 @@ export const CONTEXT_ERROR_CODES = [
   'response_too_large',
   'blocked_destination',
   'network_error',
+  'aborted',
 ] as const satisfies readonly ContextErrorCode[];
 
 /** One default hint per code: what the customer should check, in one sentence. */
@@ -26,6 +27,7 @@ export const DEFAULT_HINTS: Readonly<Record<ContextErrorCode, string>> = Object.
   response_too_large: 'The response is too large; return only the fields the greeting and prompt use.',
   blocked_destination: 'The endpoint resolves to a private or internal address; use a public hostname that resolves to a public IP.',
   network_error: 'The endpoint could not be reached; check the hostname, that the server is up and that it accepts HTTPS connections.',
+  aborted: 'The runtime cancelled the load (the caller hung up) before the endpoint answered; nothing to fix unless the endpoint is slow.',
 });
 
 const CONTEXT_ERROR_BRAND = Symbol.for('dynamic-context.ContextError');

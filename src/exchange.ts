@@ -68,6 +68,14 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.onAbort?.();
   }
 
+  /** The caller gave up (`load`'s signal): settle with `aborted` at once and close the request's connection. */
+  cancel(): void {
+    this.failed(this.endpoint.fail('aborted', ABORTED_FACT, { status: this.stats.status }));
+    this.aborted = true;
+    this.controller?.abort(new Error('aborted'));
+    this.onAbort?.();
+  }
+
   failed(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
@@ -126,6 +134,9 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.failed(this.fault ?? error);
   }
 }
+
+/** What an aborted load's error says happened. */
+export const ABORTED_FACT = 'the load was cancelled before the answer arrived';
 
 // A module-level callback with the exchange as argument: no closure per request.
 function expire(exchange: Exchange): void {

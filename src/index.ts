@@ -11,7 +11,11 @@ export { ContextError, TemplateError, isContextError, isTemplateError, CONTEXT_E
 export { classifyAddress, isPublicAddress } from './address.js';
 export type { AddressClass } from './address.js';
 export { DEFAULTS, MAX_TIMEOUT_MS } from './config.js';
+export { createMemoryCacheStore } from './cache/index.js';
+export type { MemoryCacheStore, MemoryCacheStoreOptions } from './cache/index.js';
 export type {
+  CacheStore,
+  CacheStoreFault,
   CallDirection,
   CallInfo,
   CallMedium,
@@ -24,6 +28,7 @@ export type {
   ContextResult,
   ContextSource,
   DynamicContextConfig,
+  LoadOptions,
   SensitiveDataMode,
   TestReport,
 } from './types.js';

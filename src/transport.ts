@@ -12,8 +12,8 @@ export type { ExchangeStats, TransportResponse } from './exchange.js';
 
 /** Sends the context request of one client configuration. */
 export interface Transport {
-  /** Sends the request; rejects with a `ContextError` only. */
-  send(request: WireRequest, stats: ExchangeStats): Promise<TransportResponse>;
+  /** Sends the request; rejects with a `ContextError` only (`aborted` once `signal` aborts). */
+  send(request: WireRequest, stats: ExchangeStats, signal?: AbortSignal): Promise<TransportResponse>;
   /** Closes the dispatcher the transport owns (never a platform-provided one). */
   close(): Promise<void>;
 }
@@ -109,10 +109,20 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
   return {
     // One promise, settled by the Exchange (answer, failure or deadline, whichever comes
     // first): a Promise.race against a deadline promise cost 2-7 us more per request.
-    send(request, stats) {
+    send(request, stats, signal) {
       return new Promise<TransportResponse>((resolve, reject) => {
+        if (signal !== undefined) {
+          const cancel = () => exchange.cancel();
+          const done = () => signal.removeEventListener('abort', cancel);
+          signal.addEventListener('abort', cancel, { once: true });
+          const settled = resolve;
+          const failed = reject;
+          resolve = (response) => (done(), settled(response));
+          reject = (error) => (done(), failed(error));
+        }
         const exchange = new Exchange(endpoint, stats, resolve, reject);
-        if (guard && literalClass !== undefined && literalClass !== 'public') exchange.failed(blockedError(literalClass));
+        if (signal?.aborted) exchange.cancel();
+        else if (guard && literalClass !== undefined && literalClass !== 'public') exchange.failed(blockedError(literalClass));
         else if (preResolve) abortable(checkResolved(lookup, hostname), exchange).then(() => start(request, exchange), (error: unknown) => exchange.failed(error));
         else start(request, exchange);
       });

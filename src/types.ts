@@ -140,6 +140,53 @@ export interface ClientOptions {
    * @default dns.lookup with `all: true`
    */
   lookup?: (hostname: string) => Promise<Array<{ address: string; family: 4 | 6 }>>;
+  /**
+   * Where contexts are cached. By default each client keeps its own in-process LRU
+   * (`cacheMaxEntries`). Pass a shared store, such as `createRedisCacheStore()` from
+   * `dynamic-context/redis`, so that every replica serves a caller another one loaded;
+   * or one `createMemoryCacheStore()` shared by many clients of one process.
+   * A store that fails, hangs or returns garbage never fails a load: see `cacheStoreTimeoutMs`.
+   * @default the client's own in-process LRU
+   */
+  cacheStore?: CacheStore;
+  /**
+   * Deadline of every call to a shared `cacheStore` (get, set, delete), in milliseconds.
+   * Past it the load goes to the network, and the result's warnings and the event say so.
+   * @default 50
+   */
+  cacheStoreTimeoutMs?: number;
+  /**
+   * How long past its TTL a cached context is still served when the endpoint fails
+   * (timeout, network error, error status…), in milliseconds. Such a result has
+   * `source: 'cache'`, `stale: true` and a warning naming the endpoint's error.
+   * @default 0 (never serve an expired context)
+   */
+  staleIfErrorMs?: number;
+}
+
+/**
+ * A cache shared by clients: the built-in memory store, Redis, or your own. Keys are
+ * opaque strings the client builds (hashed, never holding a secret); values are opaque
+ * versioned strings. The client bounds every call with `cacheStoreTimeoutMs` and treats
+ * a rejection, a hang or an unreadable value as a miss.
+ */
+export interface CacheStore {
+  /** The value stored under `key`, or `undefined` when there is none (or it expired). */
+  get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key` for `ttlMs` milliseconds. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Removes `key`; resolves when it is gone (or was never there). */
+  delete(key: string): Promise<void>;
+}
+
+/** Options of one `load` or `fetch`. */
+export interface LoadOptions {
+  /**
+   * Aborting it resolves the load at once with `{ ok: false, error.code 'aborted' }`
+   * (`fetch` rejects) and cancels the request, unless another load of the same caller
+   * still waits on it.
+   */
+  signal?: AbortSignal;
 }
 
 /** Where a successful context came from. */
@@ -154,6 +201,8 @@ export type ContextResult =
       source: ContextSource;
       durationMs: number;
       warnings: string[];
+      /** True when an expired context was served because the endpoint failed (`staleIfErrorMs`). */
+      stale?: boolean;
     }
   | {
       ok: false;
@@ -181,7 +230,8 @@ export interface TestReport {
 
 /** One structured event per load/fetch/test. Contains no secrets and no response values. */
 export interface ContextEvent {
-  type: 'load' | 'fetch' | 'test';
+  /** `invalidate` when `client.invalidate` ran; `store` when a background cache-store write failed. */
+  type: 'load' | 'fetch' | 'test' | 'invalidate' | 'store';
   agentUuid: string;
   direction: CallDirection;
   medium: CallMedium;
@@ -195,7 +245,14 @@ export interface ContextEvent {
   bytes: number;
   cacheHit: boolean;
   warnings: number;
+  /** An expired context was served because the endpoint failed (`staleIfErrorMs`). */
+  stale?: boolean;
+  /** The shared cache store failed during this operation; the load went to the network. */
+  cacheStoreFault?: CacheStoreFault;
 }
+
+/** How a shared cache store failed: no answer in time, an error, or a value that is not a readable entry. */
+export type CacheStoreFault = 'timeout' | 'error' | 'unreadable';
 
 /** The fixed list of `ContextError` codes. */
 export type ContextErrorCode =
@@ -208,14 +265,22 @@ export type ContextErrorCode =
   | 'invalid_response'
   | 'response_too_large'
   | 'blocked_destination'
-  | 'network_error';
+  | 'network_error'
+  | 'aborted';
 
 /** The client the runtime keeps per tenant configuration. */
 export interface ContextClient {
   /** Fetch (or reuse) the context. Never rejects on endpoint faults: `{ ok: false }` instead. */
-  load(call: CallInfo): Promise<ContextResult>;
+  load(call: CallInfo, options?: LoadOptions): Promise<ContextResult>;
   /** Fetch (or reuse) the context; rejects with `ContextError`. */
-  fetch(call: CallInfo): Promise<Record<string, unknown>>;
+  fetch(call: CallInfo, options?: LoadOptions): Promise<Record<string, unknown>>;
+  /**
+   * Drops this caller's cached context, in this process and in the shared store, so the
+   * next load goes to the endpoint. A load already in flight finishes but is not stored.
+   * Rejects with `ContextError` (`invalid_call`, or `network_error` when the store did not
+   * confirm the delete in time).
+   */
+  invalidate(call: CallInfo): Promise<void>;
   /** The editor's "Test" button: always goes to the network, never rejects. */
   test(call: CallInfo): Promise<TestReport>;
   /** Release sockets and the cache. */

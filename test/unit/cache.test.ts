@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheKey, createContextCache, type CachedContext } from '../../src/cache/context-cache.js';
+import { createClientCache } from '../../src/cache/index.js';
+import { MemoryStore } from '../../src/cache/memory-store.js';
 import { normalizeCall } from '../../src/call.js';
-import { normalizeConfig } from '../../src/config.js';
+import { normalizeConfig, normalizeOptions } from '../../src/config.js';
 
 const config = normalizeConfig({ endpoint: 'https://crm.example.com/context', auth: { type: 'bearer', token: 'tok-SECRET-4f2a' } }, { allowHttp: false });
 const base = { agentUuid: 'agent-1', direction: 'inbound', contactNumber: '+15550100', roomSid: 'RM1' } as const;
@@ -42,10 +44,15 @@ describe('createCacheKey', () => {
   });
 });
 
+function memoryCache(options: { ttlMs: number; maxEntries: number; now?: () => number; staleMs?: number }) {
+  const store = new MemoryStore({ maxEntries: options.maxEntries, ...(options.now && { now: options.now }) });
+  return createContextCache({ store, owned: true, ttlMs: options.ttlMs, staleMs: options.staleMs ?? 0, abortedError: () => new Error('aborted') });
+}
+
 describe('createContextCache', () => {
   it('serves a stored entry until the TTL passes on the injected clock', async () => {
     let now = 1000;
-    const cache = createContextCache({ ttlMs: 100, maxEntries: 10, now: () => now });
+    const cache = memoryCache({ ttlMs: 100, maxEntries: 10, now: () => now });
     await cache.load('k', async () => context());
     expect(cache.get('k')?.variables.n).toBe(1);
     now += 99;
@@ -56,35 +63,32 @@ describe('createContextCache', () => {
 
   it('expires entries even when the injected clock starts at 0', async () => {
     let now = 0;
-    const cache = createContextCache({ ttlMs: 100, maxEntries: 10, now: () => now });
+    const cache = memoryCache({ ttlMs: 100, maxEntries: 10, now: () => now });
     await cache.load('k', async () => context());
     now = 101;
     expect(cache.get('k')).toBeUndefined();
   });
 
   it('keeps entries within the TTL on its own clock when none is injected', async () => {
-    const cache = createContextCache({ ttlMs: 60_000, maxEntries: 10 });
+    const cache = memoryCache({ ttlMs: 60_000, maxEntries: 10 });
     await cache.load('k', async () => context());
     expect(cache.get('k')?.variables.n).toBe(1);
   });
 
-  it('stores nothing when the TTL is 0, and spends no freezing on a value nobody shares', async () => {
-    const cache = createContextCache({ ttlMs: 0, maxEntries: 10, now: () => 0 });
-    const value = context();
-    expect(await cache.load('k', async () => value)).toBe(value);
-    expect(Object.isFrozen(value.variables)).toBe(false);
-    expect(cache.get('k')).toBeUndefined();
+  it('builds no cache at all when the TTL is 0', () => {
+    const ttl0 = normalizeConfig({ endpoint: 'https://crm.example.com/context', cacheTtlMs: 0 }, { allowHttp: false });
+    expect(createClientCache(ttl0, normalizeOptions({}), { injectedNow: false, abortedError: () => new Error('x'), onWriteFault: () => {} })).toBeUndefined();
   });
 
   it('evicts the least recently used entry past maxEntries', async () => {
-    const cache = createContextCache({ ttlMs: 1000, maxEntries: 2, now: () => 0 });
+    const cache = memoryCache({ ttlMs: 1000, maxEntries: 2, now: () => 0 });
     for (const key of ['a', 'b', 'c']) await cache.load(key, async () => context());
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('c')).toBeDefined();
   });
 
   it('shares one in-flight load between concurrent callers', async () => {
-    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const cache = memoryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
     let calls = 0;
     const loader = async () => {
       calls++;
@@ -93,26 +97,26 @@ describe('createContextCache', () => {
     };
     const results = await Promise.all(Array.from({ length: 100 }, () => cache.load('k', loader)));
     expect(calls).toBe(1);
-    expect(new Set(results).size).toBe(1);
+    expect(new Set(results.map((r) => r.context)).size).toBe(1);
   });
 
   it('never stores a failure, so the next load retries', async () => {
-    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const cache = memoryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
     await expect(cache.load('k', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect(cache.get('k')).toBeUndefined();
-    await expect(cache.load('k', async () => context(2))).resolves.toMatchObject({ variables: { n: 2 } });
+    await expect(cache.load('k', async () => context(2))).resolves.toMatchObject({ context: { variables: { n: 2 } } });
   });
 
   it('hands out deeply frozen values', async () => {
-    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
-    const value = await cache.load('k', async () => context());
+    const cache = memoryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const { context: value } = await cache.load('k', async () => context());
     expect(Object.isFrozen(value.variables)).toBe(true);
     expect(Object.isFrozen(value.variables.account)).toBe(true);
     expect(() => { (value.variables.account as Record<string, unknown>).tier = 'x'; }).toThrow(TypeError);
   });
 
   it('does not store a load that was in flight during clear()', async () => {
-    const cache = createContextCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const cache = memoryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
     let release!: () => void;
     const pending = cache.load('k', () => new Promise((r) => { release = () => r(context()); }));
     cache.clear();

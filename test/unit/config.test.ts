@@ -205,8 +205,9 @@ describe('normalizeOptions', () => {
     const onEvent = () => {};
     const now = () => 5;
     const lookup = async () => [{ address: '127.0.0.1', family: 4 as const }];
-    const options = normalizeOptions({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off' });
-    expect(options).toStrictEqual({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off' });
+    const cacheStore = { get: async () => undefined, set: async () => {}, delete: async () => {} };
+    const options = normalizeOptions({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
+    expect(options).toStrictEqual({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
     void dispatcher.close();
   });
 

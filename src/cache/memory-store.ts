@@ -1,0 +1,111 @@
+import { LRUCache } from 'lru-cache';
+import type { CacheStore } from '../types.js';
+import type { CachedContext } from './context.js';
+
+/** Options of {@link createMemoryCacheStore}. */
+export interface MemoryCacheStoreOptions {
+  /**
+   * Most entries kept; the least recently used goes first.
+   * @default 10000
+   */
+  maxEntries?: number;
+  /**
+   * Clock the TTLs are measured with, in milliseconds. Injectable for tests.
+   * @default performance.now
+   */
+  now?: () => number;
+}
+
+/** The in-process LRU, usable as a `CacheStore` and shareable by many clients of one process. */
+export interface MemoryCacheStore extends CacheStore {
+  /** Entries held right now (expired ones may count until they are next touched). */
+  readonly size: number;
+  /** Drops every entry. */
+  clear(): void;
+}
+
+/** An entry of the object path: a frozen context and, with stale-if-error, when it stops being fresh. */
+interface StoredContext extends CachedContext {
+  readonly freshUntil?: number;
+}
+
+/**
+ * The in-process LRU. Through the `CacheStore` methods it holds strings like any store;
+ * a client that owns or is given one also keeps its frozen contexts in it directly, with
+ * a synchronous read, so a cache hit parses nothing and awaits nothing.
+ */
+export class MemoryStore implements MemoryCacheStore {
+  private readonly lru: LRUCache<string, StoredContext | string>;
+  private readonly now: () => number;
+
+  constructor(options: MemoryCacheStoreOptions = {}) {
+    const maxEntries = options.maxEntries ?? 10_000;
+    if (!(Number.isSafeInteger(maxEntries) && maxEntries > 0)) throw new TypeError('Expected `maxEntries` to be a positive integer');
+    if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('Expected `now` to be a function');
+    this.now = options.now ?? (() => performance.now());
+    this.lru = new LRUCache({ max: maxEntries, ...clockOptions(options.now) });
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  get(key: string): Promise<string | undefined> {
+    const value = this.lru.get(key);
+    return Promise.resolve(typeof value === 'string' ? value : undefined);
+  }
+
+  set(key: string, value: string, ttlMs: number): Promise<void> {
+    if (ttlMs > 0) this.lru.set(key, value, { ttl: ttlMs });
+    return Promise.resolve();
+  }
+
+  delete(key: string): Promise<void> {
+    this.lru.delete(key);
+    return Promise.resolve();
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+
+  /** The fresh context under `key`. Reads the clock only for entries kept past their TTL (stale-if-error). */
+  peek(key: string): CachedContext | undefined {
+    const value = this.lru.get(key);
+    if (typeof value !== 'object') return undefined;
+    return value.freshUntil === undefined || this.now() < value.freshUntil ? value : undefined;
+  }
+
+  /** The context under `key` even when it is past its TTL but within its stale window. */
+  peekStale(key: string): CachedContext | undefined {
+    const value = this.lru.get(key);
+    return typeof value === 'object' ? value : undefined;
+  }
+
+  /** Keeps a frozen context for `ttlMs`, and `staleMs` longer as a stale-if-error fallback. */
+  put(key: string, context: CachedContext, ttlMs: number, staleMs: number): void {
+    const entry: StoredContext = staleMs > 0 ? Object.freeze({ ...context, freshUntil: this.now() + ttlMs }) : context;
+    this.lru.set(key, entry, { ttl: ttlMs + staleMs });
+  }
+}
+
+/**
+ * Creates an in-process cache store. Every client has its own by default; pass one
+ * store as `cacheStore` to many clients of a process to bound them all together.
+ *
+ * @example
+ * const store = createMemoryCacheStore({ maxEntries: 50_000 });
+ * const client = createContextClient(config, { cacheStore: store });
+ */
+export function createMemoryCacheStore(options?: MemoryCacheStoreOptions): MemoryCacheStore {
+  return new MemoryStore(options);
+}
+
+function clockOptions(now: (() => number) | undefined): Pick<LRUCache.Options<string, object, unknown>, 'ttlResolution' | 'perf'> {
+  if (now === undefined) return {};
+  // lru-cache reads a start time of 0 as "no TTL", so an injected clock that starts at 0
+  // would make entries immortal; shifting the clock to start at 1 keeps differences exact.
+  const origin = now() - 1;
+  // ttlResolution 0: read the clock on every check, so an injected clock is exact.
+  return { ttlResolution: 0, perf: { now: () => now() - origin } };
+}
