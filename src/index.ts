@@ -1,6 +1,10 @@
 export { createContextClient } from './client.js';
 export { buildContextRequest } from './request.js';
 export { mergeContext } from './merge.js';
+export { buildTemplateVariables } from './variables/build-template-variables.js';
+export type { TemplateVariablesInput } from './variables/build-template-variables.js';
+export type { TimeOfDay } from './variables/time-of-day.js';
+export { isTimeZoneName } from './template/time/zone.js';
 export { renderTemplate, compileTemplate } from './template/index.js';
 export type { CompiledTemplate, TemplateOptions } from './template/index.js';
 export type { RenderLimits } from './template/limits.js';

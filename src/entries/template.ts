@@ -11,3 +11,4 @@ export { createRenderPool, DEFAULT_RENDER_POOL_OPTIONS } from '../pool/index.js'
 export type { PoolRenderOptions, RenderPool, RenderPoolOptions, RenderPoolStats } from '../pool/index.js';
 export { analyzeTemplate, checkTemplate } from '../analysis/index.js';
 export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from '../analysis/index.js';
+export { isTimeZoneName } from '../template/time/zone.js';

@@ -50,9 +50,7 @@ function createZone(name: string): TimeZone | null {
   } catch {
     return null;
   }
-  // Intl ignores case ("utc"), the tz database on Linux does not; aliases resolve to another name.
-  const resolved = wallFormat.resolvedOptions().timeZone;
-  if (resolved !== name && resolved.toLowerCase() === name.toLowerCase()) return null;
+  if (!hasTzCase(name, wallFormat.resolvedOptions().timeZone)) return null;
   let nameFormat: Intl.DateTimeFormat | undefined;
   const offsetAt = (seconds: number): number => {
     const m = WALL_RE.exec(wallFormat.format(seconds * 1000));
@@ -71,6 +69,20 @@ function createZone(name: string): TimeZone | null {
       return /^(GMT|UTC)[+-]/.test(text) || text === '' ? numericAbbreviation(offsetAt(seconds)) : text;
     },
   };
+}
+
+let canonicalByLowerCase: Map<string, string> | undefined;
+
+/**
+ * Intl ignores case ("utc", "asia/kolkata"); the tz database on Linux, and so Python's
+ * ZoneInfo, does not. Names are checked against ICU's canonical spellings, and every
+ * part of a name must start with a capital letter, as all IANA names do.
+ */
+function hasTzCase(name: string, resolved: string): boolean {
+  if (!name.split('/').every((part) => part[0] >= 'A' && part[0] <= 'Z')) return false;
+  canonicalByLowerCase ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+  const canonical = canonicalByLowerCase.get(name.toLowerCase()) ?? (resolved.toLowerCase() === name.toLowerCase() ? resolved : name);
+  return canonical === name;
 }
 
 function numericAbbreviation(offset: number): string {
