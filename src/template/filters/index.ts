@@ -5,8 +5,9 @@ import { LIST_FILTERS } from './lists.js';
 import { MAPPING_FILTERS } from './mappings.js';
 import { HTML_FILTERS } from './html.js';
 import { DATETIME_FILTERS } from './datetime.js';
+import { SPEECH_FILTERS } from './speech.js';
 
 /** Every Jinja2 3.1 built-in filter, by name (null prototype: no inherited names). */
 export const FILTERS: Readonly<Record<string, FilterFunction>> = Object.freeze(
-  Object.assign(Object.create(null), TEXT_FILTERS, NUMBER_FILTERS, LIST_FILTERS, MAPPING_FILTERS, HTML_FILTERS, DATETIME_FILTERS),
+  Object.assign(Object.create(null), TEXT_FILTERS, NUMBER_FILTERS, LIST_FILTERS, MAPPING_FILTERS, HTML_FILTERS, DATETIME_FILTERS, SPEECH_FILTERS),
 );
