@@ -8,7 +8,7 @@ import { createWireRequest } from './request.js';
 import { scanSensitiveData } from './sensitive.js';
 import { ABORTED_FACT } from './exchange.js';
 import { createTransport, type ExchangeStats } from './transport.js';
-import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, DynamicContextConfig, LoadOptions } from './types.js';
+import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, ContextVariables, DynamicContextConfig, LoadOptions } from './types.js';
 
 /** A parsed, merged and scanned context; `merged` marks an array answer. */
 interface ParsedContext extends CachedContext {
@@ -115,7 +115,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
         ...(stale && { stale }), ...(outcome?.fault !== undefined && { cacheStoreFault: outcome.fault }),
       });
     }
-    const result: ContextResult = { ok: true, variables: context.variables as Record<string, unknown>, source, durationMs, warnings };
+    const result: ContextResult = { ok: true, variables: context.variables as ContextVariables, source, durationMs, warnings };
     if (stale) result.stale = true;
     return result;
   }

@@ -1,6 +1,6 @@
 export { createContextClient } from './client.js';
 export { buildContextRequest } from './request.js';
-export { mergeContext } from './merge.js';
+export { mergeContext, MAX_CONTEXT_DEPTH, MAX_CONTEXT_NODES } from './merge.js';
 export { buildTemplateVariables } from './variables/build-template-variables.js';
 export type { TemplateVariablesInput } from './variables/build-template-variables.js';
 export type { TimeOfDay } from './variables/time-of-day.js';
@@ -31,10 +31,14 @@ export type {
   ContextRequest,
   ContextResult,
   ContextSource,
+  ContextValue,
+  ContextVariables,
   DynamicContextConfig,
   LoadOptions,
   SensitiveDataMode,
   TestReport,
+  TestReportBase,
+  TestReportError,
 } from './types.js';
 export { analyzeTemplate, checkTemplate } from './analysis/index.js';
 export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from './analysis/index.js';

@@ -50,18 +50,15 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
       warnings.push('The response has no variables; templates will use their defaults.');
     }
   }
-  const report: TestReport = {
-    ok: error === undefined,
+  const status = error?.status ?? outcome.status;
+  const report = {
     durationMs: outcome.durationMs,
     responseBytes: outcome.bytes,
     variables: context === undefined ? [] : Object.keys(context.variables).sort(),
     warnings,
+    ...(status === undefined ? {} : { status }),
   };
-  const status = error?.status ?? outcome.status;
-  if (status !== undefined) report.status = status;
-  if (error !== undefined) {
-    report.error = { code: error.code, message: error.message, hint: error.hint };
-    if (error.status !== undefined) report.error.status = error.status;
-  }
-  return report;
+  if (error === undefined) return { ok: true, ...report };
+  const cause = { code: error.code, message: error.message, hint: error.hint };
+  return { ok: false, ...report, error: error.status === undefined ? cause : { ...cause, status: error.status } };
 }

@@ -192,12 +192,24 @@ export interface LoadOptions {
 /** Where a successful context came from. */
 export type ContextSource = 'network' | 'cache' | 'disabled';
 
-/** The outcome of `ContextClient.load`: it never rejects on endpoint faults. */
+/** A JSON value of a loaded context, read-only all the way down. */
+export type ContextValue = string | number | boolean | null | readonly ContextValue[] | ContextVariables;
+
+/**
+ * Loaded template variables: the top-level keys of the merged JSON response. Read-only all
+ * the way down, because a cached context is shared by every call of that caller (and
+ * deep-frozen at run time): copy it (`structuredClone`) to change it.
+ */
+export interface ContextVariables {
+  readonly [key: string]: ContextValue;
+}
+
+/** The outcome of `ContextClient.load`: it never rejects on endpoint faults. Narrow on `ok`. */
 export type ContextResult =
   | {
       ok: true;
       /** Template variables: the top-level keys of the merged response. */
-      variables: Record<string, unknown>;
+      variables: ContextVariables;
       source: ContextSource;
       durationMs: number;
       warnings: string[];
@@ -207,14 +219,27 @@ export type ContextResult =
   | {
       ok: false;
       /** Always empty, so the call proceeds with templates' defaults. */
-      variables: Record<string, never>;
+      variables: Readonly<Record<string, never>>;
       error: ContextError;
       durationMs: number;
     };
 
-/** The editor's "Test" button report. */
-export interface TestReport {
-  ok: boolean;
+/** What the Test report says about an exchange that failed: its `hint` says what to fix. */
+export interface TestReportError {
+  code: ContextErrorCode;
+  message: string;
+  hint: string;
+  /** HTTP status, when a response arrived. */
+  status?: number;
+}
+
+/** The editor's "Test" button report. Narrow on `ok`: only a failed report has an `error`. */
+export type TestReport =
+  | (TestReportBase & { ok: true; error?: undefined })
+  | (TestReportBase & { ok: false; error: TestReportError });
+
+/** What every Test report holds, passed or failed. */
+export interface TestReportBase {
   /** HTTP status, when a response arrived. */
   status?: number;
   durationMs: number;
@@ -222,8 +247,6 @@ export interface TestReport {
   responseBytes: number;
   /** Top-level variable names, sorted. */
   variables: string[];
-  /** The error, when `ok` is false. Its `hint` says what to fix. */
-  error?: { code: ContextErrorCode; message: string; hint: string; status?: number };
   /** Slower than 1 s, larger than 16 KiB, not a JSON object, plain http, sensitive data… */
   warnings: string[];
 }
@@ -273,7 +296,7 @@ export interface ContextClient {
   /** Fetch (or reuse) the context. Never rejects on endpoint faults: `{ ok: false }` instead. */
   load(call: CallInfo, options?: LoadOptions): Promise<ContextResult>;
   /** Fetch (or reuse) the context; rejects with `ContextError`. */
-  fetch(call: CallInfo, options?: LoadOptions): Promise<Record<string, unknown>>;
+  fetch(call: CallInfo, options?: LoadOptions): Promise<ContextVariables>;
   /**
    * Drops this caller's cached context, in this process and in the shared store, so the
    * next load goes to the endpoint. A load already in flight finishes but is not stored.

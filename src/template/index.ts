@@ -14,8 +14,11 @@ export interface TemplateOptions {
 
 /** A template parsed and compiled once, rendered many times. */
 export interface CompiledTemplate {
-  /** Render with `variables` (the merged context); throws TemplateError. */
-  render(variables: Record<string, unknown>): string;
+  /**
+   * Render with `variables` (the merged context): any object, an interface or a read-only
+   * `ContextVariables` alike; its own enumerable keys are the template's names. Throws TemplateError.
+   */
+  render(variables: object): string;
 }
 
 /** How many distinct template sources stay compiled. */
@@ -47,7 +50,7 @@ export function compileTemplate(source: string, options: TemplateOptions = {}): 
 }
 
 /** Render `source` with `variables`: Jinja-compatible, lenient on missing data; throws TemplateError. */
-export function renderTemplate(source: string, variables: Record<string, unknown>): string {
+export function renderTemplate(source: string, variables: object): string {
   return compileTemplate(source).render(variables);
 }
 
@@ -67,7 +70,8 @@ function build(source: string, limits: RenderLimits): CompiledTemplate {
   }
   return {
     render(variables) {
-      const vars = typeof variables === 'object' && variables !== null ? variables : {};
+      // `object` in the signature so interfaces type-check; the engine reads it as a name table.
+      const vars = (typeof variables === 'object' && variables !== null ? variables : {}) as Record<string, unknown>;
       try {
         return withBudget(limits, () => fn(vars, currentBudget()), vars);
       } catch (error) {
