@@ -10,6 +10,7 @@ import { defineConfig, type Options } from 'tsup';
 export const LIBRARY_ENTRIES: Record<string, string> = {
   index: 'src/index.ts',
   template: 'src/entries/template.ts',
+  redis: 'src/entries/redis.ts',
 };
 
 // The CLI must not carry a second copy of the library: an import that resolves to a
