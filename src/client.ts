@@ -5,6 +5,7 @@ import { ContextError, isContextError } from './errors.js';
 import { mergeParsed, parseContextBody } from './merge.js';
 import { buildTestReport } from './report.js';
 import { createWireRequest } from './request.js';
+import { scrubContextError } from './secrets/scrub-error.js';
 import { scanSensitiveData } from './sensitive.js';
 import { ABORTED_FACT } from './exchange.js';
 import { createTransport, type ExchangeStats } from './transport.js';
@@ -47,6 +48,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   const cacheKey = clientCache?.key;
   const wireRequest = createWireRequest(resolved);
   const plainHttp = resolved.url.protocol === 'http:';
+  const scrubber = resolved.scrubber;
   let closing: Promise<void> | undefined;
 
   async function exchange(call: ResolvedCall, stats: ExchangeStats, signal?: AbortSignal): Promise<ParsedContext> {
@@ -55,13 +57,15 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     let json: unknown;
     let merged: Record<string, unknown>;
     try {
-      json = parseContextBody(response.text, response.contentType, resolved.secrets);
+      json = parseContextBody(response.text, response.contentType, scrubber);
       merged = mergeParsed(json, response.text);
     } catch (error) {
       throw withStatus(toContextError(error), response.status);
     }
     const scan = scanSensitiveData(merged, opts.sensitiveData, { body: response.text });
-    return { variables: scan.variables, warnings: scan.warnings, bytes: response.bytes, merged: Array.isArray(json) };
+    // Warnings name paths, and a path is made of the endpoint's keys: a token may be one.
+    const warnings = scrubber.active && scan.warnings.length > 0 ? scan.warnings.map(scrubber.scrub) : scan.warnings;
+    return { variables: scan.variables, warnings, bytes: response.bytes, merged: Array.isArray(json) };
   }
 
   function emit(type: EventType, call: unknown, event: Omit<ContextEvent, 'type' | 'agentUuid' | 'direction' | 'medium' | 'origin'>): void {
@@ -120,8 +124,9 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     return result;
   }
 
-  function failure(type: EventType, call: unknown, error: ContextError, start: number, bytes: number): ContextResult {
+  function failure(type: EventType, call: unknown, fault: ContextError, start: number, bytes: number): ContextResult {
     const durationMs = performance.now() - start;
+    const error = scrubContextError(fault, scrubber);
     const event = { outcome: 'error', code: error.code, durationMs, bytes, cacheHit: false, warnings: 0 } as const;
     emit(type, call, error.status === undefined ? event : { ...event, status: error.status });
     return { ok: false, variables: {}, error, durationMs };
@@ -148,10 +153,10 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
         // Always the network, even while the toggle is off: the button checks the endpoint.
         context = await exchange(resolvedCall, stats);
       } catch (caught) {
-        error = toContextError(caught);
+        error = scrubContextError(toContextError(caught), scrubber);
       }
       const durationMs = performance.now() - start;
-      const report = buildTestReport({ durationMs, status: stats.status, bytes: stats.bytes, context, error, plainHttp, disabled: !resolved.enabled });
+      const report = buildTestReport({ durationMs, status: stats.status, bytes: stats.bytes, context, error, plainHttp, disabled: !resolved.enabled, scrub: scrubber.scrub });
       emit('test', eventCall, {
         outcome: error === undefined ? 'ok' : 'error',
         ...(error === undefined ? {} : { code: error.code }),

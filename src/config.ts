@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
+import { createSecretScrubber, type SecretScrubber } from './secrets/scrub.js';
 import type { CacheStore, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
 /** The hard ceiling of the whole exchange; the contract fixes it at 30 s. */
@@ -50,8 +51,10 @@ export interface ResolvedConfig {
   authHeader?: readonly [name: string, value: string];
   /** sha256 hex of the auth type and secret material, for cache keys; never the secret. */
   authIdentity: string;
-  /** Every form of the credentials that could come back in an echoed body, to scrub from messages. */
+  /** The credentials as configured (token, password and `user:pass`, header value). */
   secrets: readonly string[];
+  /** Replaces every form of `secrets` (raw, escaped, encoded, base64) in text that leaves the library. */
+  scrubber: SecretScrubber;
   timeoutMs: number;
   cacheTtlMs: number;
 }
@@ -174,13 +177,15 @@ export function normalizeConfig(config: unknown, options: Pick<ResolvedOptions, 
   }
   url.hash = '';
   const auth: ContextAuth = data.auth ?? { type: 'none' };
+  const fields = authFields(auth);
   return {
     enabled: data.enabled ?? DEFAULTS.enabled,
     endpoint: url.href,
     url,
     origin: url.origin,
     auth,
-    ...authFields(auth),
+    ...fields,
+    scrubber: createSecretScrubber(fields.secrets),
     timeoutMs: Math.min(data.timeoutMs ?? DEFAULTS.timeoutMs, MAX_TIMEOUT_MS),
     cacheTtlMs: data.cacheTtlMs ?? DEFAULTS.cacheTtlMs,
   };
@@ -193,7 +198,8 @@ function authFields(auth: ContextAuth): Pick<ResolvedConfig, 'authHeader' | 'aut
       return { authHeader: ['Authorization', `Bearer ${auth.token}`], authIdentity: hash(['bearer', auth.token]), secrets: [auth.token] };
     case 'basic': {
       const encoded = Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
-      const secrets = [encoded, `${auth.username}:${auth.password}`, auth.password];
+      // The header's base64 is a form of `user:pass` (secretForms), so it needs no entry.
+      const secrets = [`${auth.username}:${auth.password}`, auth.password];
       return { authHeader: ['Authorization', `Basic ${encoded}`], authIdentity: hash(['basic', auth.username, auth.password]), secrets };
     }
     case 'header':

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { ContextError } from './errors.js';
+import type { SecretScrubber } from './secrets/scrub.js';
 import type { ContextErrorCode } from './types.js';
 
 /** A 2xx answer whose body was read completely within the limits. */
@@ -21,6 +22,8 @@ export interface ExchangeStats {
 export interface Endpoint {
   readonly timeoutMs: number;
   readonly maxBytes: number;
+  /** For response header values quoted in messages: an endpoint may echo the credentials into any header. */
+  readonly scrubber: SecretScrubber;
   fail(code: ContextErrorCode, fact: string, extra?: { status?: number; hint?: string; cause?: unknown }): ContextError;
   statusError(status: number, location: string | string[] | undefined): ContextError;
   /** Maps anything that is not already a ContextError. */
@@ -98,7 +101,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
       const declared = Number(headerValue(headers['content-length']));
       // Decompressing would let a small body expand past the cap; the request never asks for it.
       if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-        this.fault = endpoint.fail('invalid_json', `compressed response (${encoding.slice(0, 20)})`, { status, hint: 'The endpoint must answer with an uncompressed JSON body (the request sends no Accept-Encoding).' });
+        this.fault = endpoint.fail('invalid_json', `compressed response (${endpoint.scrubber.head(encoding, 20)})`, { status, hint: 'The endpoint must answer with an uncompressed JSON body (the request sends no Accept-Encoding).' });
       } else if (declared > endpoint.maxBytes) {
         this.fault = endpoint.fail('response_too_large', `Content-Length ${declared} is above the ${endpoint.maxBytes}-byte limit`, { status, hint: tooLargeHint(endpoint.maxBytes) });
       }

@@ -17,6 +17,8 @@ export type { AddressClass } from './address.js';
 export { DEFAULTS, MAX_TIMEOUT_MS } from './config.js';
 export { createMemoryCacheStore } from './cache/index.js';
 export type { MemoryCacheStore, MemoryCacheStoreOptions } from './cache/index.js';
+export { createSecretScrubber } from './secrets/scrub.js';
+export type { SecretScrubber } from './secrets/scrub.js';
 export type {
   CacheStore,
   CacheStoreFault,

@@ -1,4 +1,5 @@
 import { ContextError } from './errors.js';
+import { createSecretScrubber, type SecretScrubber } from './secrets/scrub.js';
 
 /** Deepest nesting accepted in a response (the root object is level 1). */
 export const MAX_CONTEXT_DEPTH = 64;
@@ -153,21 +154,25 @@ const SNIPPET_LENGTH = 40;
 /**
  * Parses a response body as JSON. Throws `ContextError('invalid_json')` whose hint
  * quotes the content type and the first characters of the body (the customer's own
- * data, never request headers). A leading byte-order mark is ignored.
+ * data, never request headers), both scrubbed of every form of the credentials first:
+ * a debug endpoint or an HTML error page may echo the Authorization header, into the
+ * body or into Content-Type itself. A leading byte-order mark is ignored.
  */
-export function parseContextBody(text: string, contentType: string | undefined, secrets: readonly string[] = []): unknown {
+export function parseContextBody(text: string, contentType: string | undefined, scrubber: SecretScrubber = NO_SECRETS): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
   } catch (error) {
     // V8 parses deep nesting iteratively; a RangeError would still be a bad body, not a crash.
-    const type = contentType ? printable(contentType, 100) : 'none';
+    const type = contentType ? quote(scrubber, contentType, 100) : 'none';
     const isJsonType = /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType?.trim() ?? '');
-    const start = body.length === 0 ? 'the body is empty' : `the body starts with "${printable(scrubSecrets(body, secrets), SNIPPET_LENGTH)}"`;
+    const start = body.length === 0 ? 'the body is empty' : `the body starts with "${quote(scrubber, body, SNIPPET_LENGTH)}"`;
     const fact = isJsonType ? `the body is not valid JSON (Content-Type ${type}); ${start}` : `the answer is not JSON (Content-Type ${type}); ${start}`;
     return throwInvalidJson(fact, error);
   }
 }
+
+const NO_SECRETS = createSecretScrubber([]);
 
 function throwInvalidJson(fact: string, error: unknown): never {
   // V8's message quotes the body ("Bearer tok"... is not valid JSON), and an endpoint may
@@ -180,18 +185,10 @@ function throwInvalidJson(fact: string, error: unknown): never {
 }
 
 /**
- * The head of `body` with every credential replaced, before it is quoted in a hint:
- * a debug endpoint or an HTML error page may echo the request's Authorization header.
- * Scrubbed before slicing, so a secret cut by the slice cannot leak in part.
+ * The first `max` characters of untrusted text for a hint: scrubbed before it is cut (a
+ * secret cut by the slice cannot leak in part), control characters and quotes made visible.
  */
-function scrubSecrets(body: string, secrets: readonly string[]): string {
-  let head = body.slice(0, SNIPPET_LENGTH + Math.max(0, ...secrets.map((s) => s.length)));
-  for (const secret of secrets) if (secret.length > 0) head = head.split(secret).join('[redacted]');
-  return head.length < body.length ? `${head}…` : head;
-}
-
-/** First `max` characters with control characters and quotes made visible, for hints. */
-function printable(text: string, max: number): string {
-  const head = text.slice(0, max).replace(/[\x00-\x1f\x7f"\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : ' '));
+function quote(scrubber: SecretScrubber, text: string, max: number): string {
+  const head = scrubber.head(text, max).replace(/[\x00-\x1f\x7f"\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : ' '));
   return text.length > max ? `${head}…` : head;
 }

@@ -26,6 +26,8 @@ export interface TestOutcome {
   plainHttp: boolean;
   /** The Dynamic Context toggle is off. */
   disabled: boolean;
+  /** Applied to the variable names: they are the endpoint's keys, and a key may be an echoed token. */
+  scrub?: (text: string) => string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
   const report = {
     durationMs: outcome.durationMs,
     responseBytes: outcome.bytes,
-    variables: context === undefined ? [] : Object.keys(context.variables).sort(),
+    variables: context === undefined ? [] : Object.keys(context.variables).map(outcome.scrub ?? String).sort(),
     warnings,
     ...(status === undefined ? {} : { status }),
   };

@@ -94,7 +94,7 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     return fail('network_error', code === undefined ? fact : `${fact} (${code})`, { cause, hint });
   }
 
-  const endpoint: Endpoint = { timeoutMs, maxBytes, fail, statusError, toError: (error, stats) => (error instanceof ContextError ? error : networkError(error, stats)) };
+  const endpoint: Endpoint = { timeoutMs, maxBytes, scrubber: config.scrubber, fail, statusError, toError: (error, stats) => (error instanceof ContextError ? error : networkError(error, stats)) };
 
   // undici's dispatch handler: no Readable stream, no async iterator and no signal
   // listener per request (the request() API costs ~9 µs more per call on loopback).

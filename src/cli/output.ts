@@ -1,4 +1,4 @@
-import { isContextError, isTemplateError } from '../index.js';
+import { createSecretScrubber, isContextError, isTemplateError, type SecretScrubber } from '../index.js';
 
 /** Where the CLI writes; injectable so the commands stay testable in-process. */
 export interface CliIO {
@@ -18,10 +18,6 @@ export interface ErrorView {
   excerpt?: string;
 }
 
-const REDACTED = '[redacted]';
-// Shorter values would mangle ordinary words; the library itself never prints secrets,
-// this is the CLI's second line of defence (an endpoint echoing the token back, say).
-const MIN_SECRET_LENGTH = 4;
 
 /**
  * Writes everything the CLI prints. Every line passes through `scrub`, so a secret
@@ -30,22 +26,24 @@ const MIN_SECRET_LENGTH = 4;
  */
 export class Output {
   private readonly secrets = new Set<string>();
+  private scrubber: SecretScrubber = createSecretScrubber([]);
   json = false;
 
   constructor(private readonly io: CliIO) {}
 
+  /**
+   * Every form of `value` (raw, JSON-escaped as --json prints it, URL-encoded, base64) is
+   * scrubbed from then on, at any length: the library never prints secrets, so this is
+   * the CLI's second line of defence (an endpoint echoing the token into the data, say).
+   */
   addSecret(value: string | undefined): void {
-    if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
+    if (value === undefined || value === '' || this.secrets.has(value)) return;
     this.secrets.add(value);
+    this.scrubber = createSecretScrubber([...this.secrets]);
   }
 
   scrub(text: string): string {
-    let result = text;
-    // Longest first, so a secret containing another one is replaced whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      result = result.split(secret).join(REDACTED);
-    }
-    return result;
+    return this.scrubber.scrub(text);
   }
 
   /** A line (or block) of normal output on stdout. */

@@ -1,3 +1,4 @@
+import { createSecretScrubber } from '../../src/secrets/scrub.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isContextError } from '../../src/errors.js';
@@ -219,7 +220,7 @@ describe('parseContextBody', () => {
 });
 
 describe('parseContextBody with credentials echoed back', () => {
-  const secrets = ['tok-SECRET-7d1f', 'dXNlcjpwdy1TRUNSRVQ=', 'user:pw-SECRET', 'pw-SECRET'];
+  const secrets = createSecretScrubber(['tok-SECRET-7d1f', 'user:pw-SECRET', 'pw-SECRET']);
   it.each([
     { name: 'at the start', body: 'Bearer tok-SECRET-7d1f host: crm' },
     { name: 'cut by the excerpt', body: `${'x'.repeat(30)}tok-SECRET-7d1f and more text after it` },

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSecretScrubber, SCRUBBED } from '../../src/secrets/scrub.js';
+
+// Encoders written here, independently of the library's list of forms.
+const ENCODINGS: Array<[string, (text: string) => string]> = [
+  ['raw', (t) => t],
+  ['JSON-escaped', (t) => JSON.stringify(t).slice(1, -1)],
+  ['JSON-escaped with \\/', (t) => JSON.stringify(t).slice(1, -1).replaceAll('/', '\\/')],
+  ['URL-encoded', encodeURIComponent],
+  ['URL-encoded, lower-case hex', (t) => encodeURIComponent(t).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())],
+  ['form-encoded', (t) => encodeURIComponent(t).replaceAll('%20', '+')],
+  ['HTML-escaped', (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+  ['base64', (t) => Buffer.from(t).toString('base64')],
+  ['base64url', (t) => Buffer.from(t).toString('base64url')],
+];
+const secretArb = fc.stringMatching(/^[\x20-\x7e]{8,40}$/).filter((s) => s.trim() === s);
+
+describe('createSecretScrubber', () => {
+  it.each(ENCODINGS)('removes the %s form from any surrounding text (property)', (_name, encode) => {
+    fc.assert(
+      fc.property(secretArb, fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (secret, before, after) => {
+        const scrubbed = createSecretScrubber([secret]).scrub(`${before}${encode(secret)}${after}`);
+        expect(scrubbed).not.toContain(encode(secret));
+        expect(scrubbed).toContain(SCRUBBED);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('removes the secret from base64 of any text around it, at every byte offset (property)', () => {
+    fc.assert(
+      fc.property(secretArb, fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (secret, before, after) => {
+        const blob = Buffer.from(`${before}${secret}${after}`).toString('base64');
+        const scrubbed = createSecretScrubber([secret]).scrub(`Authorization: Basic ${blob}`);
+        // What is left cannot decode back to the secret, whatever the alignment.
+        for (const part of scrubbed.split(SCRUBBED)) expect(Buffer.from(part.replace(/^Authorization: Basic /, ''), 'base64').toString()).not.toContain(secret);
+        expect(scrubbed).not.toBe(`Authorization: Basic ${blob}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('covers the basic-auth header of user:pass', () => {
+    const scrub = createSecretScrubber(['maria:pw-3b9a', 'pw-3b9a']).scrub;
+    expect(scrub(`Authorization: Basic ${Buffer.from('maria:pw-3b9a').toString('base64')}`)).toBe(`Authorization: Basic ${SCRUBBED}`);
+  });
+
+  it.each(['q', 'qz', 'qzj'])('scrubs a secret of %j too, however short', (secret) => {
+    expect(createSecretScrubber([secret]).scrub(`key=${secret}; key=${encodeURIComponent(secret)}`)).toBe(`key=${SCRUBBED}; key=${SCRUBBED}`);
+  });
+
+  it('cuts after scrubbing, so a secret straddling the cut leaks no part of itself', () => {
+    const { head } = createSecretScrubber(['tok-SECRET-7d1f']);
+    expect(head('Bearer tok-SECRET-7d1f', 12)).toBe('Bearer [reda');
+  });
+
+  it('hands back the same string when there is nothing to scrub', () => {
+    const text = 'Context request failed: status 500';
+    expect(createSecretScrubber(['tok-SECRET']).scrub(text)).toBe(text);
+    expect(createSecretScrubber([]).active).toBe(false);
+  });
+});
+
+describe('a one-letter secret', () => {
+  it('is replaced once, never again inside the replacement text', () => {
+    expect(createSecretScrubber(['e']).scrub('see')).toBe(`s${SCRUBBED}${SCRUBBED}`);
+  });
+});
