@@ -1,6 +1,6 @@
 import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
-import { DICT_VIEW, PY_NONE, TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
+import { DICT_VIEW, TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
 import { bindArgs, positional } from './runtime/args.js';
 import { checkName } from './runtime/sandbox.js';
 import { defineKey } from './runtime/collection-methods.js';
@@ -45,7 +45,7 @@ export class Cycler extends TemplateObject {
         this.pos = (this.pos + 1) % this.items.length;
         return v;
       });
-      case 'reset': return markCallable('reset', (a, k) => (positional('reset', a, k, 0, 0), (this.pos = 0), PY_NONE));
+      case 'reset': return markCallable('reset', (a, k) => (positional('reset', a, k, 0, 0), (this.pos = 0), null));
     }
     return undefined;
   }

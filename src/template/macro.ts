@@ -1,6 +1,6 @@
 import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
-import { PY_NONE, describeCallable, makeTuple, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
+import { describeCallable, makeTuple, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
 
 /** A parameter the caller did not pass: the compiled macro then evaluates its default. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -69,7 +69,7 @@ export function makeMacro(spec: MacroSpec, body: (bound: unknown[]) => unknown):
   });
   // The attributes of Jinja2's Macro object that templates can read, and its repr.
   const attrs = {
-    name: spec.anonymous ? PY_NONE : spec.name,
+    name: spec.anonymous ? null : spec.name,
     arguments: makeTuple([...spec.params]),
     catch_kwargs: spec.catchKwargs,
     catch_varargs: spec.catchVarargs,

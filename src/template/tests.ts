@@ -1,6 +1,6 @@
 import { hasCase } from './runtime/str-methods.js';
 import { pyStr } from './runtime/print.js';
-import { Markup, PY_NONE, PyFloat, TemplateObject, isCallable, type Kwargs, type TestFunction } from './runtime/types.js';
+import { Markup, PyFloat, TemplateObject, isCallable, type Kwargs, type TestFunction } from './runtime/types.js';
 import { bindArgs, REQUIRED } from './runtime/args.js';
 import { compare, contains, eq, binary } from './runtime/ops.js';
 import { isDict, isNumeric, toNum } from './runtime/values.js';
@@ -26,7 +26,7 @@ function modEquals(v: unknown, n: unknown, want: number): boolean {
 const tests: Record<string, TestFunction> = {
   defined: (v, a, k) => (none('defined', a, k), v !== undefined),
   undefined: (v, a, k) => (none('undefined', a, k), v === undefined),
-  none: (v, a, k) => (none('none', a, k), v === null || v === PY_NONE),
+  none: (v, a, k) => (none('none', a, k), v === null),
   boolean: (v, a, k) => (none('boolean', a, k), typeof v === 'boolean'),
   false: (v, a, k) => (none('false', a, k), v === false),
   true: (v, a, k) => (none('true', a, k), v === true),

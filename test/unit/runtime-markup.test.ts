@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILTERS } from '../../src/template/filters/index.js';
 import { concatEscaped, markupEscape, outputEscaped } from '../../src/template/runtime/markup.js';
-import { Markup, PY_NONE } from '../../src/template/runtime/types.js';
+import { Markup } from '../../src/template/runtime/types.js';
 import { pyRepr, pyStr } from '../../src/template/runtime/print.js';
 import { binary } from '../../src/template/runtime/ops.js';
 
@@ -14,7 +14,7 @@ const escapedOutput: { name: string; value: () => unknown; expected: string }[] 
   { name: '{{ [x] }}', value: () => pyRepr([markupEscape('<')]), expected: '[Markup(&#39;&amp;lt;&#39;)]' },
   { name: "{{ x ~ '<' }}", value: () => concatEscaped(markupEscape('<'), '<'), expected: '&lt;&lt;' },
   { name: "{{ '<' ~ '<' }}", value: () => concatEscaped('<', '<'), expected: '&lt;&lt;' },
-  { name: '{{ none }}', value: () => PY_NONE, expected: '' },
+  { name: '{{ none }}', value: () => null, expected: '' },
   { name: "{{ '<' }}", value: () => '<', expected: '&lt;' },
 ];
 

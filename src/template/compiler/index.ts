@@ -3,7 +3,7 @@ import { callValue, getAttr, getItem, iterate, setAttr, sliceValue } from '../ru
 import { binary, compare, concat, contains, eq, truthy, unary } from '../runtime/ops.js';
 import { concatEscaped } from '../runtime/markup.js';
 import { outputValue } from '../runtime/print.js';
-import { PY_NONE, makeTuple } from '../runtime/types.js';
+import { makeTuple } from '../runtime/types.js';
 import type { RenderBudget } from '../limits.js';
 import { LoopContext, cycleItem, recurseLoop } from '../loop.js';
 import { MISSING, makeMacro } from '../macro.js';
@@ -17,7 +17,7 @@ const RUNTIME = {
   outputValue, truthy, eq, binary, concat, concatEscaped, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
   makeDict, callMethod, escapeOutput, toMarkup, markupIf, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
-  LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,
+  LoopContext, cycleItem, recurseLoop, makeMacro, MISSING,
 };
 const RUNTIME_NAMES = Object.keys(RUNTIME);
 const RUNTIME_VALUES = Object.values(RUNTIME);

@@ -3,7 +3,7 @@ import { GLOBALS } from '../globals.js';
 import { currentBudget } from '../limits.js';
 import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
-import { Markup, PY_NONE, isCallable, isTuple } from '../runtime/types.js';
+import { Markup, isCallable, isTuple } from '../runtime/types.js';
 import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
 import { unknownFilterError, unknownTestError } from '../unknown-names.js';
@@ -38,8 +38,8 @@ export function makeDict(entries: unknown[]): Record<string, unknown> {
   const dict = Object.create(null) as Record<string, unknown>;
   for (let i = 0; i < entries.length; i += 2) {
     const key = entries[i];
-    if (typeof key === 'object' && key !== null && key !== PY_NONE) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
-    dict[key === null || key === PY_NONE ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
+    if (typeof key === 'object' && key !== null) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
+    dict[key === null ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
   }
   return dict;
 }

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { PY_NONE, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs } from '../runtime/args.js';
 import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
@@ -97,7 +97,7 @@ function xmlattr(v: unknown, a: unknown[], k: Kwargs): string {
   const items: string[] = [];
   for (const key of Object.keys(v)) {
     const value = v[key];
-    if (value === null || value === undefined || value === PY_NONE) continue;
+    if (value === null || value === undefined) continue;
     if (/[\s/>=]/.test(key)) throw new TemplateError(`Invalid character in attribute name: '${key}'`);
     items.push(`${escapeHtml(key)}="${escapeHtml(pyStr(value))}"`);
   }

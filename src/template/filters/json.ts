@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { compareStrings } from '../runtime/ops.js';
 import { currentBudget } from '../limits.js';
-import { Markup, PY_NONE, PyFloat, TemplateObject, iteratorType } from '../runtime/types.js';
+import { Markup, PyFloat, TemplateObject, iteratorType } from '../runtime/types.js';
 import { formatFloat, formatInt } from '../runtime/print.js';
 import { isDict, typeName } from '../runtime/values.js';
 
@@ -39,7 +39,7 @@ function dump(v: unknown, indent: string | null, depth: number): string {
       if (Number.isInteger(v)) return formatInt(v);
       return v !== v ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : formatFloat(v);
   }
-  if (v === null || v === PY_NONE) return 'null';
+  if (v === null) return 'null';
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof Markup) return jsonString(v.text);
   const nl = indent === null ? '' : '\n' + indent.repeat(depth + 1);

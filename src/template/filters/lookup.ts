@@ -3,7 +3,7 @@ import { getItem, iterate } from '../runtime/access.js';
 import { eq, pyCompare } from '../runtime/ops.js';
 import { pySorted } from '../runtime/sort.js';
 import { isDict, typeName } from '../runtime/values.js';
-import { Markup, PY_NONE, PyFloat } from '../runtime/types.js';
+import { Markup, PyFloat } from '../runtime/types.js';
 
 /** Jinja2's attribute path "a.b.0": dotted parts, digit-only parts as indexes. */
 function parts(attribute: unknown): unknown[] {
@@ -62,7 +62,6 @@ export function hashKey(v: unknown): string {
     case 'undefined': return 'u';
   }
   if (v === null) return 'N';
-  if (v === PY_NONE) return 'None';
   if (v instanceof PyFloat) return 'n' + v.value;
   // Markup hashes as its text (a str subclass).
   if (v instanceof Markup) return 's' + v.text;

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { Markup, GROUP_TUPLE, PY_NONE, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
+import { Markup, GROUP_TUPLE, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { getAttr } from '../runtime/access.js';
@@ -54,7 +54,7 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
 export const MAPPING_FILTERS: Record<string, FilterFunction> = {
   default: (v, a, k) => {
     const [dflt, boolean] = bindArgs('default', ['default_value', 'boolean'], ['', false], a, k);
-    if (v === undefined || v === null || v === PY_NONE || (truthy(boolean) && !truthy(v))) return dflt;
+    if (v === undefined || v === null || (truthy(boolean) && !truthy(v))) return dflt;
     return v;
   },
   items,

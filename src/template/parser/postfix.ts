@@ -1,4 +1,4 @@
-import { PY_NONE, makeFloat } from '../runtime/types.js';
+import { makeFloat } from '../runtime/types.js';
 import type { Args, CallExpr, Expr, Pos } from './ast.js';
 import { T, syntaxError } from './tokenizer.js';
 import { TokenStreamParser } from './token-stream.js';
@@ -14,13 +14,13 @@ export abstract class PostfixParser extends TokenStreamParser {
     switch (tok.type) {
       case T.SYMBOL:
         if (tok.value === 'True' || tok.value === 'False') return { kind: 'const', value: tok.value === 'True', pos };
-        // The `none` literal is Python's strict None, unlike JSON null in the data (lenient).
-        if (tok.value === 'None') return { kind: 'const', value: PY_NONE, pos };
+        // The `none` literal is the same null as JSON null in the data (lenient).
+        if (tok.value === 'None') return { kind: 'const', value: null, pos };
         return { kind: 'name', name: tok.value, pos };
       case T.BOOLEAN:
         return { kind: 'const', value: tok.value === 'true', pos };
       case T.NONE:
-        return { kind: 'const', value: PY_NONE, pos };
+        return { kind: 'const', value: null, pos };
       case T.STRING: {
         let value = tok.value;
         while (this.is(T.STRING)) value += this.take().value;

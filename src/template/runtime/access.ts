@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { Markup, GROUP_TUPLE, PY_ATTRS, PY_NONE, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
+import { Markup, GROUP_TUPLE, PY_ATTRS, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
 import { MARKUP_METHODS } from './markup.js';
@@ -38,7 +38,6 @@ export function getAttr(obj: unknown, name: string): unknown {
   if (obj instanceof TemplateObject) return obj.getAttribute(name);
   if (obj instanceof Markup) return bind(obj, name, MARKUP_METHODS[name]);
   if (obj instanceof PyFloat) return numberAttribute(obj, name);
-  if (obj === PY_NONE) return undefined;
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
   return bind(obj, name, DICT_METHODS[name]);
 }

@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { PY_NONE, type Kwargs } from './types.js';
+import { type Kwargs } from './types.js';
 
 /** Marks a parameter without a default in `bindArgs`. */
 export const REQUIRED: unique symbol = Symbol('required');
@@ -26,7 +26,7 @@ export function bindArgs(
   const given: boolean[] = new Array(params.length).fill(false);
   // An explicit None means "the default None" to every builtin bound here.
   for (let i = 0; i < args.length; i++) {
-    out[i] = args[i] === PY_NONE ? null : args[i];
+    out[i] = args[i];
     given[i] = true;
   }
   if (kwargs !== undefined) {
@@ -34,7 +34,7 @@ export function bindArgs(
       const i = params.indexOf(key);
       if (i < 0) throw new TemplateError(`${name}() got an unexpected keyword argument '${key}'`);
       if (given[i]) throw new TemplateError(`${name}() got multiple values for argument '${key}'`);
-      out[i] = kwargs[key] === PY_NONE ? null : kwargs[key];
+      out[i] = kwargs[key];
       given[i] = true;
     }
   }

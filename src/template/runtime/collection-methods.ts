@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
-import { DICT_VIEW, PY_NONE, makeTuple, type Kwargs } from './types.js';
+import { DICT_VIEW, makeTuple, type Kwargs } from './types.js';
 import { eq, truthy } from './ops.js';
 import { pySorted } from './sort.js';
 import { pyRepr } from './print.js';
@@ -42,7 +42,7 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     positional('append', a, k, 1, 1);
     currentBudget().chargeIterations(1);
     l.push(a[0]);
-    return PY_NONE;
+    return null;
   },
   extend: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('extend', a, k, 1, 1);
@@ -51,13 +51,13 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     currentBudget().chargeIterations(items.length);
     // One push per item: push(...items) passes every item as an argument and overflows the stack.
     for (const item of items) l.push(item);
-    return PY_NONE;
+    return null;
   },
   insert: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('insert', a, k, 2, 2);
     currentBudget().chargeIterations(1);
     l.splice(normIndex(a[0], l.length), 0, a[1]);
-    return PY_NONE;
+    return null;
   },
   pop: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('pop', a, k, 0, 1);
@@ -73,16 +73,16 @@ export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.
     const i = l.findIndex((x) => eq(x, a[0]));
     if (i < 0) throw new TemplateError('list.remove(x): x not in list');
     l.splice(i, 1);
-    return PY_NONE;
+    return null;
   },
-  clear: (l: unknown[], a: unknown[], k: Kwargs) => (positional('clear', a, k, 0, 0), (l.length = 0), PY_NONE),
-  reverse: (l: unknown[], a: unknown[], k: Kwargs) => (positional('reverse', a, k, 0, 0), l.reverse(), PY_NONE),
+  clear: (l: unknown[], a: unknown[], k: Kwargs) => (positional('clear', a, k, 0, 0), (l.length = 0), null),
+  reverse: (l: unknown[], a: unknown[], k: Kwargs) => (positional('reverse', a, k, 0, 0), l.reverse(), null),
   sort: (l: unknown[], a: unknown[], k: Kwargs) => {
     if (a.length) throw new TemplateError('sort() takes no positional arguments');
     const [key, reverse] = bindArgs('sort', ['key', 'reverse'], [null, false], [], k);
     const sorted = pySorted(l, key === null ? (v) => v : (v) => callValue(key, [v], undefined), truthy(reverse));
     for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
-    return PY_NONE;
+    return null;
   },
 });
 
@@ -92,7 +92,7 @@ type Dict = Record<string, unknown>;
 export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assign(Object.create(null), {
   get: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('get', a, k, 1, 2);
-    return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : PY_NONE;
+    return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : null;
   },
   keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
   values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
@@ -112,7 +112,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   setdefault: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('setdefault', a, k, 1, 2);
     const key = dictKey(a[0]);
-    if (!Object.hasOwn(d, key)) defineKey(d, key, a.length > 1 ? a[1] : PY_NONE);
+    if (!Object.hasOwn(d, key)) defineKey(d, key, a.length > 1 ? a[1] : null);
     return d[key];
   },
   update: (d: Dict, a: unknown[], k: Kwargs) => {
@@ -123,7 +123,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
       for (const key of Object.keys(src)) defineKey(d, dictKey(key), (src as Dict)[key]);
     }
     if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
-    return PY_NONE;
+    return null;
   },
   popitem: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('popitem', a, k, 0, 0);
@@ -140,13 +140,13 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
     const keys = iterate(a[0]);
     currentBudget().chargeIterations(keys.length);
     // Int keys are stored as their text, as dict literals store them.
-    for (const key of keys) defineKey(out, isInt(key) ? String(key) : dictKey(key), a.length > 1 ? a[1] : PY_NONE);
+    for (const key of keys) defineKey(out, isInt(key) ? String(key) : dictKey(key), a.length > 1 ? a[1] : null);
     return out;
   },
   clear: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('clear', a, k, 0, 0);
     for (const key of Object.keys(d)) delete d[key];
-    return PY_NONE;
+    return null;
   },
 });
 

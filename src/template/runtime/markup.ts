@@ -3,7 +3,7 @@
  * `*`, `%`, and the str methods that escape their arguments and return Markup again.
  */
 import { TemplateError } from '../../errors.js';
-import { Markup, PY_NONE, makeTuple, type Kwargs } from './types.js';
+import { Markup, makeTuple, type Kwargs } from './types.js';
 import { outputValue, pyStr } from './print.js';
 import { typeName } from './values.js';
 import { percentFormat } from './percent-format.js';
@@ -24,8 +24,8 @@ export function escapeHtml(s: string): string {
 /** markupsafe.escape(v): Markup stays as it is; anything else is str()'d and escaped. */
 export function markupEscape(v: unknown): Markup {
   if (v instanceof Markup) return v;
-  // Python's None (not JSON null, which the oracle's Null prints as '') escapes to 'None'.
-  return new Markup(escapeHtml(v === PY_NONE ? 'None' : pyStr(v)));
+  // Null escapes to '' (null as text is empty in the lenient dialect).
+  return new Markup(escapeHtml(pyStr(v)));
 }
 
 /** Wrap `result` as Markup when `self` was Markup (soft_str(x).upper() and the like). */

@@ -1,5 +1,5 @@
 import { currentBudget } from '../limits.js';
-import { Markup, PY_NONE, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
+import { Markup, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError } from './values.js';
 import { pyStr } from './print.js';
 import { percentFormat } from './percent-format.js';
@@ -22,7 +22,6 @@ export function truthy(v: unknown): boolean {
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof Markup) return v.text.length > 0;
   if (v instanceof TemplateObject) return true;
-  if (v === PY_NONE) return false;
   for (const _ in v as object) return true;
   return false;
 }
@@ -31,8 +30,8 @@ export function truthy(v: unknown): boolean {
 export function eq(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   // JSON null equals None (the oracle's Null == None); undefined equals only undefined.
-  if (a === null || a === PY_NONE) return b === null || b === PY_NONE;
-  if (b === null || b === PY_NONE || a === undefined || b === undefined) return false;
+  if (a === null) return b === null;
+  if (b === null || a === undefined || b === undefined) return false;
   const ta = typeof a;
   // Markup is a str subclass: equal to a str or Markup of the same text.
   if (ta === 'string' || typeof b === 'string') return b instanceof Markup ? a === b.text : a instanceof Markup && a.text === b;

@@ -4,7 +4,7 @@
  * Everything else (Markup, numbers, views, iterators, objects) prints as its repr, unwrapped,
  * as in Python, where only types whose __repr__ is the builtin one are dispatched.
  */
-import { GROUP_TUPLE, DICT_VIEW, PY_NONE, iteratorType, isTuple } from './types.js';
+import { GROUP_TUPLE, DICT_VIEW, iteratorType, isTuple } from './types.js';
 import { isDict } from './values.js';
 import { compareStrings } from './ops.js';
 import { pyRepr, reprString } from './print.js';
@@ -113,7 +113,7 @@ class Printer {
       return { s, n: cpLength(s) };
     }
     if (kind === undefined) {
-      const s = v === null || v === PY_NONE ? 'None' : pyRepr(v);
+      const s = v === null ? 'None' : pyRepr(v);
       return { s, n: cpLength(s) };
     }
     const obj = v as object;

@@ -1,4 +1,4 @@
-import { Markup, PY_NONE, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
+import { Markup, PY_REPR, PyFloat, iteratorType, TemplateObject, isCallable, isTuple, CALLABLE, DICT_VIEW } from './types.js';
 import { isDict } from './values.js';
 import { currentBudget } from '../limits.js';
 
@@ -46,13 +46,12 @@ export function pyStr(v: unknown): string {
   if (v instanceof Markup) return v.text;
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();
-  if (v === PY_NONE) return 'None';
   return pyRepr(v);
 }
 
 /** What `{{ v }}` prints (finalize: None and undefined print nothing). */
 export function outputValue(v: unknown): string {
-  return typeof v === 'string' ? v : v === PY_NONE ? '' : pyStr(v);
+  return typeof v === 'string' ? v : pyStr(v);
 }
 
 /** Containers being printed, to cut self-references. */
@@ -67,7 +66,7 @@ export function pyRepr(v: unknown): string {
     case 'undefined': return 'Undefined';
     case 'function': return (v as unknown as Record<symbol, string | undefined>)[PY_REPR] ?? (isCallable(v) ? `<function ${v[CALLABLE]}>` : '<function>');
   }
-  if (v === null || v === PY_NONE) return 'None';
+  if (v === null) return 'None';
   if (v instanceof Markup) return `Markup(${reprString(v.text)})`;
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof TemplateObject) return v.toPyString();

@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
-import { Markup, PY_NONE, isTuple, makeTuple, type Kwargs } from './types.js';
+import { Markup, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
 import { strFormat } from './str-format.js';
 import { iterate } from './access.js';
@@ -15,7 +15,7 @@ type StrMethod = (s: string, args: unknown[], kwargs: Kwargs) => unknown;
 function strArg(method: string, v: unknown, allowNone = false): string | null {
   if (typeof v === 'string') return v;
   if (v instanceof Markup) return v.text;
-  if (allowNone && (v === null || v === undefined || v === PY_NONE)) return null;
+  if (allowNone && (v === null || v === undefined)) return null;
   throw new TemplateError(`${method}() argument must be str${allowNone ? ' or None' : ''}, not ${typeName(v)}`);
 }
 
@@ -28,7 +28,7 @@ function intArg(v: unknown): number {
 /** Code points of s[start:end] as Python's find/count/startswith take them: [from, to) in code points. */
 function bounds(len: number, start: unknown, end: unknown): [number, number] {
   const norm = (v: unknown, dflt: number): number => {
-    if (v === undefined || v === null || v === PY_NONE) return dflt;
+    if (v === undefined || v === null) return dflt;
     let n = intArg(v);
     if (n < 0) n = Math.max(0, n + len);
     return Math.min(n, len);

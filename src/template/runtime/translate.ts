@@ -5,7 +5,7 @@
  */
 import { TemplateError } from '../../errors.js';
 import { positional } from './args.js';
-import { Markup, PY_NONE, type Kwargs } from './types.js';
+import { Markup, type Kwargs } from './types.js';
 import { codePoints, isDict, isInt, strLength, typeName } from './values.js';
 import { currentBudget } from '../limits.js';
 
@@ -26,7 +26,7 @@ export function translate(s: string, args: unknown[], kwargs: Kwargs): string {
   for (const ch of codePoints(s)) {
     const to = lookup(table, ch.codePointAt(0)!);
     if (to === undefined) out += ch;
-    else if (to === null || to === PY_NONE) continue;
+    else if (to === null) continue;
     else if (typeof to === 'string' || to instanceof Markup) out += String(to);
     else if (isInt(to) && to >= 0 && to <= 0x10ffff) out += String.fromCodePoint(to);
     else if (isInt(to)) throw new TemplateError('character mapping must be in range(0x110000)');
@@ -60,7 +60,7 @@ export function maketrans(_s: string, args: unknown[], kwargs: Kwargs): Record<s
   from.forEach((ch, i) => (table[ordinal(ch)] = to[i].codePointAt(0)));
   if (args.length === 3) {
     if (typeof z !== 'string') throw new TemplateError('maketrans() argument 3 must be str');
-    for (const ch of codePoints(z)) table[ordinal(ch)] = PY_NONE;
+    for (const ch of codePoints(z)) table[ordinal(ch)] = null;
   }
   return table;
 }

@@ -3,7 +3,8 @@
  * (which emits calls into the runtime) and the runtime (values, operations,
  * filters, tests, globals).
  *
- * - None is `null`; a missing value (Jinja's Undefined, lenient) is `undefined`.
+ * - None is `null`: JSON null, the `none` literal and a method's None are one value;
+ *   a missing value (Jinja's Undefined, lenient) is `undefined`.
  * - int is an integral JS number; float is a non-integral JS number, or a `PyFloat`
  *   box when the float's value is integral (`4 / 2` is `2.0`, not `2`).
  * - str is a JS string (length and indexing by code point, as Python); markupsafe's
@@ -88,20 +89,6 @@ export const DICT_VIEW: unique symbol = Symbol('dynamic-context.dictView');
 
 /** Brand of groupby's (grouper, list) tuples, which also answer `.grouper` and `.list`. */
 export const GROUP_TUPLE: unique symbol = Symbol('dynamic-context.groupTuple');
-
-/**
- * Python's None as a template makes it (the `none` literal, `d.get('x')`, a method's
- * return value). JSON null in the variables stays `null`, which the lenient dialect
- * treats like a missing value; PY_NONE is strict, as in Jinja2: `"x" ~ none` is
- * "xNone", `none + 1` is a TypeError. Both print as '' at top level and test `is none`.
- */
-export class PyNone {
-  private constructor() {}
-  static readonly instance = Object.freeze(new PyNone());
-}
-
-/** The Python None singleton (see PyNone). */
-export const PY_NONE: PyNone = PyNone.instance;
 
 /**
  * Optional extras on a PyCallable: PY_ATTRS holds attributes templates may read

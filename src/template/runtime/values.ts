@@ -1,5 +1,5 @@
 import { TemplateError } from '../../errors.js';
-import { Markup, PY_NONE, PyFloat, TemplateObject, isCallable, isTuple, iteratorType } from './types.js';
+import { Markup, PyFloat, TemplateObject, isCallable, isTuple, iteratorType } from './types.js';
 
 /** A dict: a plain data object (prototype Object.prototype or null). */
 export function isDict(v: unknown): v is Record<string, unknown> {
@@ -40,7 +40,6 @@ export function typeName(v: unknown): string {
   }
   if (v instanceof PyFloat) return 'float';
   if (v instanceof Markup) return 'Markup';
-  if (v === PY_NONE) return 'NoneType';
   if (Array.isArray(v)) return isTuple(v) ? 'tuple' : iteratorType(v) ?? 'list';
   if (v instanceof TemplateObject) return v.constructor.name;
   return 'dict';

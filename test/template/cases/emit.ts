@@ -14,8 +14,9 @@ import * as missing from './missing.js';
 import * as errors from './errors.js';
 import * as shadowing from './shadowing.js';
 import * as pythonValues from './python-values.js';
+import * as lenient from './lenient.js';
 
-const modules = [voice, missing, python, filters, tests, syntax, whitespace, shadowing, pythonValues, errors];
+const modules = [voice, missing, python, filters, tests, syntax, whitespace, shadowing, pythonValues, errors, lenient];
 const all: SourceCase[] = modules.flatMap((m) => Object.values(m).flat() as SourceCase[]);
 
 function checkValue(value: unknown, where: string): void {
