@@ -2,6 +2,7 @@ import { TemplateError } from '../errors.js';
 import { currentBudget } from './limits.js';
 import { DICT_VIEW, TemplateObject, markCallable, type Kwargs, type PyCallable } from './runtime/types.js';
 import { bindArgs, positional } from './runtime/args.js';
+import { anyAbsent } from './runtime/lenient.js';
 import { checkName } from './runtime/sandbox.js';
 import { defineKey } from './runtime/collection-methods.js';
 import { iterate } from './runtime/access.js';
@@ -124,7 +125,8 @@ function lipsum(args: unknown[], kwargs: Kwargs): string {
 
 /** Jinja2's default globals, as PyCallables. */
 export const GLOBALS: Readonly<Record<string, unknown>> = Object.freeze(Object.assign(Object.create(null), {
-  range: markCallable('range', pyRange),
+  // range() of an absent value is undefined: it loops zero times (lenient).
+  range: markCallable('range', (args, kwargs) => (anyAbsent(args, kwargs) ? undefined : pyRange(args, kwargs))),
   dict: markCallable('dict', makeDict),
   lipsum: markCallable('lipsum', lipsum),
   cycler: markCallable('cycler', (args, kwargs) => (positional('Cycler', args, kwargs, 0, Infinity), new Cycler(args.slice()))),

@@ -35,14 +35,14 @@ const tests: Record<string, TestFunction> = {
   number: (v, a, k) => (none('number', a, k), isNumeric(v)),
   string: (v, a, k) => (none('string', a, k), typeof v === 'string' || v instanceof Markup),
   mapping: (v, a, k) => (none('mapping', a, k), isDict(v)),
-  // Jinja2's Undefined (and the oracle's null) define __iter__ and __len__.
-  sequence: (v, a, k) => (none('sequence', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined || v === null),
-  iterable: (v, a, k) => (none('iterable', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined || v === null || (v instanceof TemplateObject && typeof (v as { iterate?: unknown }).iterate === 'function')),
-  callable: (v, a, k) => (none('callable', a, k), isCallable(v) || v === undefined || v === null),
+  // Jinja2's Undefined defines __iter__ and __len__; null, like None, is not a sequence.
+  sequence: (v, a, k) => (none('sequence', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined),
+  iterable: (v, a, k) => (none('iterable', a, k), typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v === undefined || (v instanceof TemplateObject && typeof (v as { iterate?: unknown }).iterate === 'function')),
+  callable: (v, a, k) => (none('callable', a, k), isCallable(v) || v === undefined),
   lower: (v, a, k) => (none('lower', a, k), hasCase(pyStr(v), false)),
   upper: (v, a, k) => (none('upper', a, k), hasCase(pyStr(v), true)),
-  // Jinja2's ChainableUndefined (and so the oracle's null) has __html__.
-  escaped: (v, a, k) => (none('escaped', a, k), v instanceof Markup || v === undefined || v === null),
+  // Jinja2's ChainableUndefined has __html__; null, like None, has not.
+  escaped: (v, a, k) => (none('escaped', a, k), v instanceof Markup || v === undefined),
   odd: (v, a, k) => (none('odd', a, k), modEquals(v, 2, 1)),
   even: (v, a, k) => (none('even', a, k), modEquals(v, 2, 0)),
   divisibleby: (v, a, k) => {
@@ -50,8 +50,7 @@ const tests: Record<string, TestFunction> = {
   },
   sameas: (v, a, k) => {
     const other = arg('sameas', a, k);
-    // JSON null is the oracle's Null object: identical to nothing a template can write.
-    if (v === null || other === null) return false;
+    // Null is one value: JSON null, `none` and a method's None are the same.
     if (isNumeric(v) && isNumeric(other)) return typeof v === typeof other && toNum(v) === toNum(other);
     return v === other;
   },

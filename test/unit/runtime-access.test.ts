@@ -9,10 +9,12 @@ import { TESTS } from '../../src/template/tests.js';
 const call = (obj: unknown, name: string, ...args: unknown[]) => outputValue(callValue(getAttr(obj, name), args, undefined));
 
 describe('attribute and item access', () => {
-  it('prefers a dict key over a method of the same name (deliberate difference)', () => {
+  it('reads a dict-method name on data as the key, undefined when absent; a template dict keeps its methods', () => {
     const order = { items: ['x', 'y'] };
     expect(getAttr(order, 'items')).toBe(order.items);
-    expect(outputValue(callValue(getAttr({ a: 1 }, 'items'), [], undefined))).toBe("dict_items([('a', 1)])");
+    expect(getAttr({ a: 1 }, 'items')).toBeUndefined();
+    const literal = Object.assign(Object.create(null), { a: 1 });
+    expect(outputValue(callValue(getAttr(literal, 'items'), [], undefined))).toBe("dict_items([('a', 1)])");
   });
   it('indexes strings by code point and slices like Python', () => {
     expect(getItem('a😀b', 1)).toBe('😀');
@@ -33,7 +35,7 @@ describe('attribute and item access', () => {
     ['"{:.1%}".format(0.256)', () => call('{:.1%}', 'format', 0.256), '25.6%'],
     ['"{:>10}|{:*^9}".format("x", "c")', () => call('{:>10}|{:*^9}', 'format', 'x', 'c'), '         x|****c****'],
     ['"a=b=c".rpartition("=")', () => call('a=b=c', 'rpartition', '='), "('a=b', '=', 'c')"],
-    ['d.get("zz", "dflt")', () => call({ a: 1 }, 'get', 'zz', 'dflt'), 'dflt'],
+    ['d.get("zz", "dflt")', () => call(Object.assign(Object.create(null), { a: 1 }), 'get', 'zz', 'dflt'), 'dflt'],
   ])('%s', (_name, fn, expected) => {
     expect(fn()).toBe(expected);
   });

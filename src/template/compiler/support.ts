@@ -8,6 +8,7 @@ import { pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
 import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import type { Kwargs } from '../runtime/types.js';
+import { anyAbsent, callMethodLeniently } from '../runtime/lenient.js';
 
 /**
  * Helpers the generated code calls besides the runtime's operations. Kept small:
@@ -23,8 +24,12 @@ export function resolveName(vars: Record<string, unknown>, name: string): unknow
   return hasOwn.call(GLOBALS, name) ? GLOBALS[name] : undefined;
 }
 
-/** `a, b = value` (set or for target): Python's unpacking with its count check. */
+/**
+ * `a, b = value` (set or for target): Python's unpacking with its count check. An undefined
+ * or null value (a null row) unpacks into undefined names, at every level (lenient).
+ */
 export function unpack(value: unknown, count: number): unknown[] {
+  if (value === undefined || value === null) return new Array<unknown>(count).fill(undefined);
   const items = iterate(value);
   if (items.length !== count) {
     const reason = items.length < count ? `not enough values to unpack (expected ${count}, got ${items.length})` : `too many values to unpack (expected ${count})`;
@@ -107,6 +112,11 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
     // Context data from load() is deep-frozen: say so, rather than a bare "failed to render" (M2).
     throw new TemplateError(`cannot modify ${isDict(obj) ? 'dict' : 'list'} with ${name}() (read-only context data)`);
   }
+  if (anyAbsent(args, kwargs)) return callMethodLeniently(obj, name, args, kwargs, (a, k) => callNamed(obj, name, a, k));
+  return callNamed(obj, name, args, kwargs);
+}
+
+function callNamed(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
   const fn = getAttr(obj, name);
   if (!isCallable(fn) && isDict(obj) && Object.hasOwn(DICT_METHODS, name)) {
     return (DICT_METHODS[name] as (self: unknown, a: unknown[], k: Kwargs) => unknown)(obj, args, kwargs);

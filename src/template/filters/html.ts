@@ -23,8 +23,11 @@ function urlQuote(v: unknown, forQs: boolean): string {
   return forQs ? out.replace(/%20/g, '+') : out;
 }
 
-function urlencode(v: unknown, a: unknown[], k: Kwargs): string {
+function urlencode(v: unknown, a: unknown[], k: Kwargs): string | undefined {
   bindArgs('do_urlencode', [], [], a, k);
+  // An absent value, or an absent pair, gives undefined (lenient).
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v) && v.some((p) => p === undefined || p === null)) return undefined;
   if (typeof v === 'string' || (!Array.isArray(v) && !isDict(v) && v !== undefined && v !== null)) return urlQuote(v, false);
   const pairs = isDict(v) ? Object.keys(v).map((key) => [key, v[key]]) : iterate(v).map((p) => iterate(p));
   return pairs.map(([key, value]) => `${urlQuote(key, true)}=${urlQuote(value, true)}`).join('&');

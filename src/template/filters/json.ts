@@ -39,7 +39,8 @@ function dump(v: unknown, indent: string | null, depth: number): string {
       if (Number.isInteger(v)) return formatInt(v);
       return v !== v ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : formatFloat(v);
   }
-  if (v === null) return 'null';
+  // Undefined and null are both null in JSON (lenient): `{{ customer | tojson }}` with no customer.
+  if (v === null || v === undefined) return 'null';
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof Markup) return jsonString(v.text);
   const nl = indent === null ? '' : '\n' + indent.repeat(depth + 1);

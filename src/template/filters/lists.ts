@@ -5,7 +5,7 @@ import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { binary, truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
 import { codePoints, isDict, strLength, typeName } from '../runtime/values.js';
-import { attrGetter, hashKey, multiAttrGetter, seq, sortBy, sortCompare } from './lookup.js';
+import { absentLast, attrGetter, hashKey, multiAttrGetter, seq, sortBy, sortCompare } from './lookup.js';
 import { FILTERS } from './index.js';
 import { keepMarkup } from '../runtime/markup.js';
 import { TESTS } from '../tests.js';
@@ -31,8 +31,10 @@ function length(v: unknown, a: unknown[], k: Kwargs): number {
 
 function batch(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const [count, fill] = bindArgs('do_batch', ['linecount', 'fill_with'], [REQUIRED, null], a, k);
-  const n = intArg(count, 'linecount');
   const items = seq(v);
+  // No line count: Jinja2's batch never reaches it, so every item is in one batch.
+  if (count === undefined || count === null) return makeIterator(items.length ? [items.slice()] : []);
+  const n = intArg(count, 'linecount');
   if (n <= 0 && items.length) throw new TemplateError('batch size must be positive');
   const out: unknown[][] = [];
   makeIterator(out);
@@ -71,10 +73,14 @@ function minMax(name: string, wantMax: boolean): FilterFunction {
     const items = seq(v);
     if (!items.length) return undefined;
     const key = attrGetter(attribute, !truthy(cs));
-    let best = items[0];
-    let bestKey = key(best);
-    for (let i = 1; i < items.length; i++) {
+    // Undefined and null keys are passed over; when every key is, the first item stands.
+    let i = 0;
+    let bestKey = key(items[0]);
+    while ((bestKey === undefined || bestKey === null) && i + 1 < items.length) bestKey = key(items[++i]);
+    let best = items[i];
+    for (i += 1; i < items.length; i++) {
       const kk = key(items[i]);
+      if (kk === undefined || kk === null) continue;
       const c = sortCompare(kk, bestKey);
       if (wantMax ? c > 0 : c < 0) {
         best = items[i];
@@ -186,7 +192,7 @@ export const LIST_FILTERS: Record<string, FilterFunction> = {
   },
   sort: (v, a, k) => {
     const [reverse, cs, attribute] = bindArgs('do_sort', ['reverse', 'case_sensitive', 'attribute'], [false, false, null], a, k);
-    return sortBy(seq(v), multiAttrGetter(attribute, !truthy(cs)), truthy(reverse));
+    return sortBy(seq(v), absentLast(multiAttrGetter(attribute, !truthy(cs)), truthy(reverse)), truthy(reverse));
   },
   unique,
   min: minMax('do_min', false),

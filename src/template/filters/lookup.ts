@@ -48,6 +48,20 @@ export function sortCompare(a: unknown, b: unknown): number {
   return pyCompare(a, b) || 0;
 }
 
+/**
+ * A sort key with undefined and null parts last, in their original order, ascending or
+ * descending (the lenient dialect's sort, dictsort and groupby): each part becomes
+ * [present, part] or [absent], with the flags swapped when sorting in reverse.
+ */
+export function absentLast<T>(key: (item: T) => unknown, reverse: boolean): (item: T) => unknown[] {
+  const present = reverse ? 1 : 0;
+  const absent = reverse ? 0 : 1;
+  return (item) => {
+    const k = key(item);
+    return (Array.isArray(k) ? k : [k]).map((part) => (part === undefined || part === null ? [absent] : [present, part]));
+  };
+}
+
 /** sorted(items, key=…, reverse=…) exactly as CPython orders them. */
 export function sortBy<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
   return pySorted(items, key, reverse);

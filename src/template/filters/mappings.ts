@@ -4,7 +4,7 @@ import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { getAttr } from '../runtime/access.js';
 import { isDict, typeName } from '../runtime/values.js';
-import { attrGetter, seq, sortBy } from './lookup.js';
+import { absentLast, attrGetter, seq, sortBy } from './lookup.js';
 import { toJson } from './json.js';
 import { pformat } from '../runtime/pformat.js';
 
@@ -18,12 +18,14 @@ function groupby(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const [attribute, dflt, cs] = bindArgs('do_groupby', ['attribute', 'default', 'case_sensitive'], [REQUIRED, null, false], a, k);
   const lower = !truthy(cs);
   const key = attrGetter(attribute, lower, dflt);
-  const sorted = sortBy(seq(v), key, false);
+  // Items whose key is undefined or null form one group, last.
+  const sorted = sortBy(seq(v), absentLast(key, false), false);
   const groups: { key: unknown; items: unknown[] }[] = [];
   for (const item of sorted) {
     const kk = key(item);
     const last = groups[groups.length - 1];
-    if (last && eq(last.key, kk)) last.items.push(item);
+    const absent = kk === undefined || kk === null;
+    if (last && (absent ? last.key === undefined || last.key === null : eq(last.key, kk))) last.items.push(item);
     else groups.push({ key: kk, items: [item] });
   }
   const output = lower ? attrGetter(attribute, false, dflt) : undefined;
@@ -36,11 +38,12 @@ function dictsort(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const pos = by === 'key' ? 0 : 1;
   const lower = !truthy(cs);
   const pairs = items(v, [], undefined);
-  return sortBy(pairs, (p) => {
-    let x = (p as unknown[])[pos];
+  const key = (p: unknown[]): unknown => {
+    let x = p[pos];
     if (x instanceof Markup) x = x.text;
     return lower && typeof x === 'string' ? x.toLowerCase() : x;
-  }, truthy(reverse));
+  };
+  return sortBy(pairs, absentLast(key, truthy(reverse)), truthy(reverse));
 }
 
 function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {

@@ -41,7 +41,8 @@ export function parseIntPy(s: string, base: number): number | undefined {
 }
 
 function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
-  if (v === undefined || v === null) return 0;
+  // Undefined and null give the fallback, like any value that does not convert.
+  if (v === undefined || v === null) return dflt;
   if (v instanceof Markup) v = v.text;
   if (typeof v === 'string') {
     const b = typeof base === 'number' ? base : 10;
@@ -58,7 +59,7 @@ function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
 }
 
 function toFloat(v: unknown, dflt: unknown): unknown {
-  if (v === undefined || v === null) return new PyFloat(0);
+  if (v === undefined || v === null) return dflt;
   if (v instanceof Markup) v = v.text;
   if (typeof v === 'string') {
     const f = parseFloatPy(v);
@@ -83,7 +84,8 @@ export function roundHalfEven(x: number, n: number): number {
 function round(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
   const [precision, method] = bindArgs('do_round', ['precision', 'method'], [0, 'common'], args, kwargs);
   if (method !== 'common' && method !== 'ceil' && method !== 'floor') throw new TemplateError('method must be common, ceil or floor');
-  if (v === undefined || v === null) return new PyFloat(0);
+  // Never a made-up 0.0 for a missing amount: undefined, which prints empty and takes `| default`.
+  if (v === undefined || v === null) return undefined;
   if (!isNumeric(v)) throw new TemplateError(`type ${typeName(v)} doesn't define __round__ method`);
   if (typeof precision !== 'number' || !Number.isInteger(precision)) {
     throw new TemplateError(`'${typeName(precision)}' object cannot be interpreted as an integer`);
@@ -101,7 +103,7 @@ function round(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
 
 function fileSize(v: unknown, args: unknown[], kwargs: Kwargs): string {
   const [binary] = bindArgs('do_filesizeformat', ['binary'], [false], args, kwargs);
-  const f = toFloat(v, undefined);
+  const f = v === undefined || v === null ? undefined : toFloat(v, undefined);
   if (f === undefined) throw new TemplateError(`could not convert ${typeName(v)} to float`);
   const bytes = toNum(f as number | PyFloat);
   const base = binary ? 1024 : 1000;

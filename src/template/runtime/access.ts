@@ -15,7 +15,7 @@ function bind(self: unknown, name: string, method: AnyMethod | undefined): unkno
 }
 
 /**
- * `obj.name`. A dict's own key wins over its methods (deliberately unlike Jinja2:
+ * `obj.name`. A dict's own key wins over its methods (as the lenient dialect has it:
  * `order.items` is the data when the JSON has an `items` key). Only own data
  * properties and the runtime's own Python methods are reachable; blocked names throw.
  */
@@ -39,6 +39,10 @@ export function getAttr(obj: unknown, name: string): unknown {
   if (obj instanceof Markup) return bind(obj, name, MARKUP_METHODS[name]);
   if (obj instanceof PyFloat) return numberAttribute(obj, name);
   if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
+  // Data (a JSON object from the variables: prototype Object.prototype, where a template's
+  // own dicts have none): `order.items` not called reads the key, undefined when absent.
+  // Called, it is the method (callMethod).
+  if (Object.getPrototypeOf(obj) === Object.prototype) return undefined;
   return bind(obj, name, DICT_METHODS[name]);
 }
 

@@ -1,5 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { type Kwargs } from './types.js';
+import { absentArgumentsTakeDefaults } from './lenient.js';
 
 /** Marks a parameter without a default in `bindArgs`. */
 export const REQUIRED: unique symbol = Symbol('required');
@@ -24,7 +25,6 @@ export function bindArgs(
   }
   const out: unknown[] = new Array(params.length);
   const given: boolean[] = new Array(params.length).fill(false);
-  // An explicit None means "the default None" to every builtin bound here.
   for (let i = 0; i < args.length; i++) {
     out[i] = args[i];
     given[i] = true;
@@ -38,8 +38,10 @@ export function bindArgs(
       given[i] = true;
     }
   }
+  const lenient = absentArgumentsTakeDefaults();
   for (let i = 0; i < params.length; i++) {
-    if (given[i]) continue;
+    // Inside a filter (lenient dialect), an undefined or null option counts as not given.
+    if (given[i] && !(lenient && (out[i] === undefined || out[i] === null) && defaults[i] !== REQUIRED)) continue;
     if (defaults[i] === REQUIRED) throw new TemplateError(`${name}() missing 1 required positional argument: '${params[i]}'`);
     out[i] = defaults[i];
   }

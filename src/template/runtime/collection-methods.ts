@@ -97,7 +97,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
   values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
   items: (d: Dict, a: unknown[], k: Kwargs) => (positional('items', a, k, 0, 0), view('dict_items', Object.keys(d).map((key) => makeTuple([key, d[key]])))),
-  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign({}, d)),
+  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign(Object.create(null), d)),
   pop: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('pop', a, k, 1, 2);
     const key = a[0];
@@ -136,7 +136,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   },
   fromkeys: (_d: Dict, a: unknown[], k: Kwargs) => {
     positional('fromkeys', a, k, 1, 2);
-    const out: Dict = {};
+    const out: Dict = Object.create(null);
     const keys = iterate(a[0]);
     currentBudget().chargeIterations(keys.length);
     // Int keys are stored as their text, as dict literals store them.

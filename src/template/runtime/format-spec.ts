@@ -1,4 +1,5 @@
-import { TemplateError } from '../../errors.js';
+import { TemplateError, isTemplateError } from '../../errors.js';
+import { isLimitError } from './lenient.js';
 import { currentBudget } from '../limits.js';
 import { Markup, PyFloat, TemplateObject } from './types.js';
 import { pyStr } from './print.js';
@@ -111,7 +112,7 @@ function formatFloatSpec(x: number, spec: Spec, v: unknown): string {
 
 /** Python's format(value, spec), lenient: undefined and None format as ''. */
 export function formatValue(v: unknown, spec: string): string {
-  if (v === undefined || v === null) return '';
+  if (v === undefined || v === null) return formatAbsent(spec);
   if (spec === '') return pyStr(v);
   if (typeof v === 'string') return formatString(v, parseSpec(spec, v), v);
   if (v instanceof Markup) return formatString(v.text, parseSpec(spec, v.text), v.text);
@@ -125,4 +126,19 @@ export function formatValue(v: unknown, spec: string): string {
   }
   if (v instanceof TemplateObject || v instanceof PyFloat) return formatString(pyStr(v), parseSpec(spec, v), v);
   throw new TemplateError(`unsupported format string passed to ${typeName(v)}.__format__`);
+}
+
+/**
+ * An undefined or null field: formatted as "" where the spec is one text takes
+ * (`'{:>6}'` pads), and as empty text where it is numeric (`'{:,.2f}'`, `'{:d}'`, `'{:%Y}'`):
+ * never a made-up zero.
+ */
+function formatAbsent(spec: string): string {
+  if (spec === '') return '';
+  try {
+    return formatString('', parseSpec(spec, ''), '');
+  } catch (error) {
+    if (isTemplateError(error) && !isLimitError(error)) return '';
+    throw error;
+  }
 }

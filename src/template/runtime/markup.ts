@@ -52,10 +52,12 @@ export function concatEscaped(a: unknown, b: unknown): unknown {
 }
 
 /** markupsafe's __add__/__radd__: the other operand is escaped; None is a TypeError. */
-export function markupAdd(a: unknown, b: unknown): Markup {
+export function markupAdd(a: unknown, b: unknown): Markup | undefined {
   const other = a instanceof Markup ? b : a;
-  // Jinja2's Undefined (and so null) has __html__; int, None, lists do not.
-  if (typeof other !== 'string' && !(other instanceof Markup) && other !== undefined && other !== null) {
+  // Null has no __html__, so null's own + answers: undefined, as arithmetic on null gives.
+  if (other === null) return undefined;
+  // Jinja2's Undefined has __html__; int, lists do not.
+  if (typeof other !== 'string' && !(other instanceof Markup) && other !== undefined) {
     throw new TemplateError(`unsupported operand type(s) for +: '${typeName(a)}' and '${typeName(b)}'`);
   }
   const text = markupEscape(a).text + markupEscape(b).text;

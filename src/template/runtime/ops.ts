@@ -223,8 +223,9 @@ export function compare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): bo
   }
 }
 
-/** Python `item in container`. */
+/** Python `item in container`; false when either side is undefined or null (lenient). */
 export function contains(container: unknown, item: unknown): boolean {
+  if (container === undefined || container === null || item === undefined || item === null) return absentContains(container, item);
   if (container instanceof Markup) container = container.text;
   if (item instanceof Markup) item = item.text;
   if (typeof container === 'string') {
@@ -237,9 +238,14 @@ export function contains(container: unknown, item: unknown): boolean {
     for (const x of container) if (eq(x, item)) return true;
     return false;
   }
-  if (container === undefined || container === null) return false;
   if (isDict(container)) return typeof item === 'string' && Object.hasOwn(container, item);
   throw typeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+/** `in` with an absent side: false, except null found in a list or tuple (`none in [none]`). */
+function absentContains(container: unknown, item: unknown): boolean {
+  if (item === null && Array.isArray(container)) return container.some((x) => x === null);
+  return false;
 }
 
 /** Unary minus and plus, lenient on undefined and None. */

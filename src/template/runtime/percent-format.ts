@@ -64,7 +64,8 @@ function readDirective(format: string, i: number): Directive {
 }
 
 /**
- * Python's `format % args` (printf-style), lenient: None and undefined print as ''.
+ * Python's `format % args` (printf-style), lenient: None and undefined print as '' (a numeric
+ * placeholder without its width), and a key the mapping lacks is undefined.
  * `escape` (Markup % args) applies to what %s/%r/%a produce, as markupsafe's helper does.
  */
 export function percentFormat(format: string, args: unknown, escape?: (s: string) => string): string {
@@ -96,7 +97,8 @@ export function percentFormat(format: string, args: unknown, escape?: (s: string
     if (key !== undefined) {
       if (!mappingLike) throw new TemplateError('format requires a mapping');
       usedMapping = true;
-      if (mapping) value = Object.hasOwn(mapping, key) ? mapping[key] : missingKey(key);
+      // A key the mapping lacks formats as undefined (lenient): '%(last)s' % customer.
+      if (mapping) value = Object.hasOwn(mapping, key) ? mapping[key] : undefined;
       else if (Array.isArray(args)) throw new TemplateError('list indices must be integers or slices, not str');
       else value = undefined;
     } else if (type === '%') {
@@ -114,15 +116,12 @@ export function percentFormat(format: string, args: unknown, escape?: (s: string
   return out;
 }
 
-function missingKey(key: string): never {
-  throw new TemplateError(`KeyError: '${key}'`);
-}
-
 function convert(type: string, v: unknown, flags: string, width: number, precision: number): string {
   let sign = '';
   let body: string;
   const numericType = 'diuoxXeEfFgGc'.includes(type) && type !== '';
-  if (numericType && (v === undefined || v === null)) v = 0; // lenient: Undefined.__int__ is 0
+  // A number that is not there prints as empty text, width included: never a made-up zero.
+  if (numericType && (v === undefined || v === null)) return '';
   switch (type) {
     case 's': body = pyStr(v); if (precision >= 0) body = Array.from(body).slice(0, precision).join(''); break;
     case 'r': case 'a': body = v === null ? 'None' : pyRepr(v); if (precision >= 0) body = Array.from(body).slice(0, precision).join(''); break;

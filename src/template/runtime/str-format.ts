@@ -6,7 +6,8 @@ import { Markup, type Kwargs } from './types.js';
 import { isDict, typeName } from './values.js';
 
 /**
- * Python's `str.format(*args, **kwargs)`, lenient: None and undefined fields print as ''.
+ * Python's `str.format(*args, **kwargs)`, lenient: None and undefined fields print as '' (padded
+ * for a text spec, empty for a numeric one), and a name or key the arguments lack is undefined.
  * `escape` (Markup.format) applies to each field that is not Markup already.
  */
 export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs, escape?: (s: string) => string): string {
@@ -27,8 +28,8 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
       if (i >= args.length) throw new TemplateError(`IndexError: Replacement index ${i} out of range for positional args tuple`);
       value = args[i];
     } else {
-      if (!kwargs || !Object.hasOwn(kwargs, head)) throw new TemplateError(`KeyError: '${head}'`);
-      value = kwargs[head];
+      // A name the call lacks formats as undefined (lenient): '{last}'.format(**customer).
+      value = kwargs && Object.hasOwn(kwargs, head) ? kwargs[head] : undefined;
     }
     const rest = /\.([^.[]+)|\[([^\]]+)\]/gy;
     let part: RegExpExecArray | null;

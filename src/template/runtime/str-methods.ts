@@ -168,8 +168,9 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
   join: (s: string, a: unknown[], k: Kwargs) => {
     positional('join', a, k, 1, 1);
     const items = iterate(a[0]);
+    // Undefined and null items join as empty text, as the join filter does (lenient).
     items.forEach((item, i) => {
-      if (typeof item !== 'string' && !(item instanceof Markup)) throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
+      if (typeof item !== 'string' && !(item instanceof Markup) && item !== undefined && item !== null) throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
     });
     return items.join(s);
   },

@@ -1,7 +1,6 @@
 /**
- * JSON keys named like Python methods. Only the forms where Jinja2 and the library
- * agree live here; `order.items` (attribute syntax, no call) is a deliberate
- * difference, kept in ../deliberate-differences.json.
+ * JSON keys named like Python methods. In the lenient dialect `order.items` (attribute
+ * syntax, no call) reads the data, as the library always did; called, it is the method.
  */
 import { group } from './define.js';
 
@@ -18,4 +17,12 @@ export const shadowing = group(['shadowing'], [
   ['length-of-items-item', "{{ order['items'] | length }}", { order }],
   ['count-attribute-is-data', '{{ cart.count + 1 }}', { cart: { count: 5 } }],
   ['upper-key-on-dict', "{{ d['upper'] }}", { d: { upper: 'U' } }],
+  ["items-attribute-prints-data", "{{ order.items }}", {"order": {"id": "A1", "items": ["pen", "ink"]}}],
+  ["items-attribute-loop", "{% for i in order.items %}{{ i.sku }}x{{ i.qty }} {% endfor %}", {"order": {"items": [{"sku": "pen", "qty": 2}, {"sku": "ink", "qty": 1}]}}],
+  ["items-attribute-length", "{{ order.items | length }} item(s)", {"order": {"items": [{"sku": "pen"}, {"sku": "ink"}, {"sku": "pad"}]}}],
+  ["items-attribute-nested-range", "{% for o in orders %}{% for i in range(o.items) %}*{% endfor %}|{% endfor %}", {"orders": [{"items": 2}, {"items": 1}, {"items": 4}]}],
+  ["items-attribute-null-takes-default", "{{ order.items | default('no items') }}", {"order": {"items": null}}],
+  ["values-attribute-join", "{{ stats.values | join(', ') }}", {"stats": {"values": [3, 5, 8]}}],
+  ["keys-attribute-string", "Key: {{ api.keys }}", {"api": {"keys": "primary"}}],
+  ["get-attribute-string", "{{ prefs.get }}", {"prefs": {"get": "email"}}],
 ]);
