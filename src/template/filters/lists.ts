@@ -5,7 +5,7 @@ import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { binary, truthy } from '../runtime/ops.js';
 import { pyStr } from '../runtime/print.js';
 import { codePoints, isDict, strLength, typeName } from '../runtime/values.js';
-import { absentLast, attrGetter, hashKey, multiAttrGetter, seq, sortBy, sortCompare } from './lookup.js';
+import { sortAbsentLast, attrGetter, hashKey, multiAttrGetter, seq, sortCompare } from './lookup.js';
 import { FILTERS } from './index.js';
 import { keepMarkup } from '../runtime/markup.js';
 import { TESTS } from '../tests.js';
@@ -192,7 +192,7 @@ export const LIST_FILTERS: Record<string, FilterFunction> = {
   },
   sort: (v, a, k) => {
     const [reverse, cs, attribute] = bindArgs('do_sort', ['reverse', 'case_sensitive', 'attribute'], [false, false, null], a, k);
-    return sortBy(seq(v), absentLast(multiAttrGetter(attribute, !truthy(cs)), truthy(reverse)), truthy(reverse));
+    return sortAbsentLast(seq(v), multiAttrGetter(attribute, !truthy(cs)), truthy(reverse));
   },
   unique,
   min: minMax('do_min', false),

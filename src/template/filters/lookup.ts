@@ -49,22 +49,20 @@ export function sortCompare(a: unknown, b: unknown): number {
 }
 
 /**
- * A sort key with undefined and null parts last, in their original order, ascending or
- * descending (the lenient dialect's sort, dictsort and groupby): each part becomes
- * [present, part] or [absent], with the flags swapped when sorting in reverse.
+ * sorted(items, key=…, reverse=…) with undefined and null key parts last, in their original
+ * order, ascending or descending (the lenient dialect's sort, dictsort and groupby). Only
+ * when some part is absent does each part become [present, part] or [absent] (flags swapped
+ * in reverse), so the common case keeps the plain keys and their fast comparison.
  */
-export function absentLast<T>(key: (item: T) => unknown, reverse: boolean): (item: T) => unknown[] {
+export function sortAbsentLast<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
+  const keys = items.map(key);
+  const isAbsent = (part: unknown): boolean => part === undefined || part === null;
+  const order = items.map((_, i) => i);
+  if (!keys.some((k) => (Array.isArray(k) ? k.some(isAbsent) : isAbsent(k)))) return pySorted(order, (i) => keys[i], reverse).map((i) => items[i]);
   const present = reverse ? 1 : 0;
   const absent = reverse ? 0 : 1;
-  return (item) => {
-    const k = key(item);
-    return (Array.isArray(k) ? k : [k]).map((part) => (part === undefined || part === null ? [absent] : [present, part]));
-  };
-}
-
-/** sorted(items, key=…, reverse=…) exactly as CPython orders them. */
-export function sortBy<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
-  return pySorted(items, key, reverse);
+  const wrapped = keys.map((k) => (Array.isArray(k) ? k : [k]).map((part) => (isAbsent(part) ? [absent] : [present, part])));
+  return pySorted(order, (i) => wrapped[i], reverse).map((i) => items[i]);
 }
 
 /** A hashable identity for set/dict-key semantics (1 == 1.0 == True); TypeError for unhashable. */

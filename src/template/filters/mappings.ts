@@ -4,7 +4,7 @@ import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { getAttr } from '../runtime/access.js';
 import { isDict, typeName } from '../runtime/values.js';
-import { absentLast, attrGetter, seq, sortBy } from './lookup.js';
+import { attrGetter, seq, sortAbsentLast } from './lookup.js';
 import { toJson } from './json.js';
 import { pformat } from '../runtime/pformat.js';
 
@@ -19,7 +19,7 @@ function groupby(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const lower = !truthy(cs);
   const key = attrGetter(attribute, lower, dflt);
   // Items whose key is undefined or null form one group, last.
-  const sorted = sortBy(seq(v), absentLast(key, false), false);
+  const sorted = sortAbsentLast(seq(v), key, false);
   const groups: { key: unknown; items: unknown[] }[] = [];
   for (const item of sorted) {
     const kk = key(item);
@@ -43,7 +43,7 @@ function dictsort(v: unknown, a: unknown[], k: Kwargs): unknown[] {
     if (x instanceof Markup) x = x.text;
     return lower && typeof x === 'string' ? x.toLowerCase() : x;
   };
-  return sortBy(pairs, absentLast(key, truthy(reverse)), truthy(reverse));
+  return sortAbsentLast(pairs, key, truthy(reverse));
 }
 
 function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
