@@ -97,7 +97,9 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
   values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
   items: (d: Dict, a: unknown[], k: Kwargs) => (positional('items', a, k, 0, 0), view('dict_items', Object.keys(d).map((key) => makeTuple([key, d[key]])))),
-  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign(Object.create(null), d)),
+  // Into a null-prototype object, as dict literals are: assigning a `__proto__` key to `{}`
+  // would set the copy's prototype (issue 8: `{'__proto__': ns}.copy()`).
+  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign(Object.create(null) as Dict, d)),
   pop: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('pop', a, k, 1, 2);
     const key = a[0];

@@ -7,7 +7,7 @@ import { Markup, makeTuple, type Kwargs } from './types.js';
 import { outputValue, pyStr } from './print.js';
 import { typeName } from './values.js';
 import { percentFormat } from './percent-format.js';
-import { strFormat } from './str-format.js';
+import { mappingLookup, strFormat } from './str-format.js';
 import { iterate } from './access.js';
 import { STR_METHODS } from './str-methods.js';
 import { currentBudget } from '../limits.js';
@@ -108,7 +108,7 @@ export const MARKUP_METHODS: Record<string, Method> = Object.assign(Object.creat
   format: (self: Markup, args: unknown[], kwargs: Kwargs) => new Markup(strFormat(self.text, args, kwargs, escapeHtml)),
   format_map: (self: Markup, args: unknown[], kwargs: Kwargs) => {
     if (args.length !== 1 || (kwargs && Object.keys(kwargs).length)) throw new TemplateError('format_map() takes exactly one argument');
-    return new Markup(strFormat(self.text, [], args[0] as Kwargs, escapeHtml));
+    return new Markup(strFormat(self.text, [], undefined, escapeHtml, mappingLookup(args[0])));
   },
   unescape: (self: Markup) => unescapeHtml(self.text),
   striptags: (self: Markup) => stripTags(self.text),

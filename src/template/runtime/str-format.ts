@@ -3,6 +3,7 @@ import { pyRepr, pyStr } from './print.js';
 import { formatValue } from './format-spec.js';
 import { getAttr, getItem } from './access.js';
 import { Markup, type Kwargs } from './types.js';
+import { checkName, isBlockedName } from './sandbox.js';
 import { isDict, typeName } from './values.js';
 
 /**
@@ -10,7 +11,7 @@ import { isDict, typeName } from './values.js';
  * for a text spec, empty for a numeric one), and a name or key the arguments lack is undefined.
  * `escape` (Markup.format) applies to each field that is not Markup already.
  */
-export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs, escape?: (s: string) => string): string {
+export function strFormat(format: string, args: readonly unknown[], kwargs: Kwargs, escape?: (s: string) => string, named: (name: string) => unknown = keywordLookup(kwargs)): string {
   let auto = 0;
   let manual = false;
   const lookup = (field: string): unknown => {
@@ -28,8 +29,7 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
       if (i >= args.length) throw new TemplateError(`IndexError: Replacement index ${i} out of range for positional args tuple`);
       value = args[i];
     } else {
-      // A name the call lacks formats as undefined (lenient): '{last}'.format(**customer).
-      value = kwargs && Object.hasOwn(kwargs, head) ? kwargs[head] : undefined;
+      value = named(head);
     }
     const rest = /\.([^.[]+)|\[([^\]]+)\]/gy;
     let part: RegExpExecArray | null;
@@ -64,6 +64,27 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
     i = end + 1;
   }
   return out;
+}
+
+/**
+ * Names in `'{a}'.format(a=1)`: the call's own keywords (a null-prototype object the
+ * compiler built). A name the call lacks formats as undefined (lenient): '{last}'.format(**customer).
+ */
+function keywordLookup(kwargs: Kwargs): (name: string) => unknown {
+  return (name) => (kwargs && Object.hasOwn(kwargs, name) ? kwargs[name] : undefined);
+}
+
+/**
+ * Names in `'{a}'.format_map(m)`: `m[name]` through the template's own sandboxed item
+ * access, never a raw property read (issue 8: `'{prototype}'.format_map(range)` and the
+ * internals of namespace, cycler and loop were readable). A dict gives its own keys only;
+ * a name the mapping lacks is undefined, as in `.format`.
+ */
+export function mappingLookup(mapping: unknown): (name: string) => unknown {
+  return (name) => {
+    if (isBlockedName(name)) checkName(name);
+    return isDict(mapping) ? (Object.hasOwn(mapping, name) ? mapping[name] : undefined) : getItem(mapping, name);
+  };
 }
 
 function nextBrace(s: string, from: number): number {

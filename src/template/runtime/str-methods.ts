@@ -2,7 +2,7 @@ import { TemplateError } from '../../errors.js';
 import { REQUIRED, bindArgs, positional } from './args.js';
 import { Markup, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
-import { strFormat } from './str-format.js';
+import { mappingLookup, strFormat } from './str-format.js';
 import { iterate } from './access.js';
 import { pyCasefold } from './casefold.js';
 import { maketrans, translate } from './translate.js';
@@ -175,7 +175,7 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
     return items.join(s);
   },
   format: (s: string, a: unknown[], k: Kwargs) => strFormat(s, a, k),
-  format_map: (s: string, a: unknown[], k: Kwargs) => (positional('format_map', a, k, 1, 1), strFormat(s, [], a[0] as Kwargs)),
+  format_map: (s: string, a: unknown[], k: Kwargs) => (positional('format_map', a, k, 1, 1), strFormat(s, [], undefined, undefined, mappingLookup(a[0]))),
   translate,
   maketrans,
   zfill: (s: string, a: unknown[], k: Kwargs) => (positional('zfill', a, k, 1, 1), pyZfill(s, intArg(a[0]))),
