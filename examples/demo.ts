@@ -1,11 +1,13 @@
 /**
  * `npm run demo`: the whole flow on one machine. Starts the example CRM endpoint,
  * loads the context for a few callers like the voice runtime does before a call,
- * and prints the greeting each caller would hear.
+ * and prints the greeting each caller would hear, with the system variables
+ * (time_of_day: "Good morning!") for an agent in San Francisco. DEMO_NOW=<ISO time>
+ * pins the clock.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createContextClient, renderTemplate, type CallInfo } from '../src/index.js';
+import { buildTemplateVariables, createContextClient, renderTemplate, type CallInfo } from '../src/index.js';
 import { startCrmServer } from './crm-server.js';
 
 const callers = [
@@ -22,6 +24,7 @@ const client = createContextClient(
   // endpoint must not reach the platform's own network), so only a local demo lifts them.
   { allowHttp: true, allowPrivateNetwork: true },
 );
+const now = process.env.DEMO_NOW === undefined ? Date.now() : Date.parse(process.env.DEMO_NOW);
 const greeting = readFileSync(new URL('./greeting.j2', import.meta.url), 'utf8');
 
 try {
@@ -38,7 +41,9 @@ try {
     // load() never rejects: on an endpoint fault the call goes on with empty variables.
     const status = result.ok ? `${result.source}, ${Math.round(result.durationMs)} ms` : `failed: ${result.error.code}`;
     console.log(`● ${caller.label} (${caller.contactNumber}; ${status})`);
-    console.log(`  ${renderTemplate(greeting, result.variables)}\n`);
+    // The system variables (the time where the caller is, the call's numbers) under the endpoint's.
+    const variables = buildTemplateVariables({ call, context: result.variables, timezone: 'America/Los_Angeles', now });
+    console.log(`  ${renderTemplate(greeting, variables)}\n`);
   }
 } finally {
   await client.close();

@@ -1,4 +1,5 @@
 /** Usage texts. Kept apart from the commands so each command file stays about behaviour. */
+import { CLOCK_HELP } from './clock.js';
 import { PLACEHOLDER_AGENT_UUID } from './endpoint.js';
 
 export const TOP_HELP = `dynamic-context: load a caller's context from a context endpoint and render Jinja templates with it
@@ -39,15 +40,18 @@ const ENDPOINT_HELP = `Endpoint options:
 Secrets passed in the environment stay out of shell history; the CLI never prints them.
 The flag wins over the environment when both are given.`;
 
-export const RENDER_HELP = `Usage: dynamic-context render --template FILE --context FILE.json [--json]
+export const RENDER_HELP = `Usage: dynamic-context render --template FILE --context FILE.json [--timezone ZONE] [--now TIME] [--json]
 
 Renders a template offline. The context file holds what an endpoint would answer:
 a JSON object, or an array of objects merged in order; its top-level keys are the
-template's variables ({{ customer.first_name }}).
+template's variables ({{ customer.first_name }}), over the system variables
+(current_datetime, time_of_day, direction, ...; see the README's Variables).
 
 Options:
   --template FILE     the Jinja template (e.g. examples/greeting.j2)
   --context FILE      the JSON context
+  --timezone ZONE     the agent's IANA time zone (default UTC)
+  --now TIME          the moment of the call, ISO 8601 with an offset; default: now
   --json              print { ok, output, variables } instead of the text
   -h, --help          this help
 
@@ -61,6 +65,7 @@ prints the template rendered with it: what the caller would hear.
 
 Options:
   --template FILE             the Jinja template to render
+${CLOCK_HELP}
   --json                      print { ok, output, variables, durationMs }
   -h, --help                  this help
 

@@ -94,15 +94,17 @@ describe('normalizePhone', () => {
 });
 
 describe('npm run demo', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
-  it('prints the greetings of a VIP, a new customer and a suspended account, then exits 0', async () => {
+  it('prints the greetings of a VIP, a new customer and a suspended account, by the time of day, then exits 0', async () => {
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: ROOT, timeout: 40_000 }, (error, out) => {
+      const env = { ...process.env, DEMO_NOW: '2026-03-08T09:30:00-07:00' };
+      execFile(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: ROOT, env, timeout: 40_000 }, (error, out) => {
         if (error && typeof error.code !== 'number') return reject(error);
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout: out });
       });
     });
     expect(code).toBe(0);
-    expect(stdout).toContain('Welcome back, Maria!');
+    // 09:30 in San Francisco: the greeting says good morning.
+    expect(stdout).toContain('Good morning! Welcome back, Maria!');
     expect(stdout).toContain('Hi Sam, welcome to Northwind Outfitters');
     expect(stdout).toContain("Hi Daniel, thanks for calling Northwind Outfitters, this is Robin. I can see there's a hold on your account");
     expect(stdout).not.toContain('failed:');

@@ -1,6 +1,7 @@
 import { createContextClient, renderTemplate, type ContextClient } from '../../index.js';
 import { COMMON_OPTIONS, ENDPOINT_OPTIONS, parseFlags, readFlagFile, requireString } from '../args.js';
 import { resolveEndpoint } from '../endpoint.js';
+import { CLOCK_OPTIONS, readClock, templateVariables } from '../clock.js';
 import { PREVIEW_HELP } from '../help.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 
@@ -9,9 +10,10 @@ export const previewCommand: Command = {
   name: 'preview',
   help: PREVIEW_HELP,
   async run(argv, output, io) {
-    const values = parseFlags(argv, { ...COMMON_OPTIONS, ...ENDPOINT_OPTIONS, template: { type: 'string' } });
+    const values = parseFlags(argv, { ...COMMON_OPTIONS, ...ENDPOINT_OPTIONS, ...CLOCK_OPTIONS, template: { type: 'string' } });
     output.json = values.json === true;
     const setup = resolveEndpoint(values, io.env, output);
+    const clock = readClock(values);
     const templatePath = requireString(values, 'template');
     // Read before going to the network: a typo in the path should not cost a request.
     const source = readFlagFile(templatePath, 'template');
@@ -22,7 +24,7 @@ export const previewCommand: Command = {
     try {
       const created = createContextClient(setup.config, setup.options);
       client = created;
-      const variables = await created.fetch(setup.call);
+      const variables = templateVariables(setup.call, await created.fetch(setup.call), clock);
       const durationMs = Math.round(performance.now() - started);
       stage = `template ${templatePath}`;
       const text = renderTemplate(source, variables);

@@ -1,5 +1,7 @@
 import { mergeContext, renderTemplate } from '../../index.js';
 import { COMMON_OPTIONS, parseFlags, readFlagFile, requireString, UsageError } from '../args.js';
+import { CLOCK_OPTIONS, readClock, templateVariables } from '../clock.js';
+import { PLACEHOLDER_AGENT_UUID } from '../endpoint.js';
 import { RENDER_HELP } from '../help.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 
@@ -8,15 +10,16 @@ export const renderCommand: Command = {
   name: 'render',
   help: RENDER_HELP,
   async run(argv, output) {
-    const values = parseFlags(argv, { ...COMMON_OPTIONS, template: { type: 'string' }, context: { type: 'string' } });
+    const values = parseFlags(argv, { ...COMMON_OPTIONS, ...CLOCK_OPTIONS, template: { type: 'string' }, context: { type: 'string' } });
     output.json = values.json === true;
     const templatePath = requireString(values, 'template');
     const contextPath = requireString(values, 'context');
     const source = readFlagFile(templatePath, 'template');
     const json = parseJsonFile(readFlagFile(contextPath, 'context'), contextPath);
+    const clock = readClock(values);
 
     try {
-      const variables = mergeContext(json);
+      const variables = templateVariables(OFFLINE_CALL, mergeContext(json), clock);
       const text = renderTemplate(source, variables);
       if (output.json) output.printJson({ ok: true, output: text, variables: Object.keys(variables).sort() });
       else output.print(text);
@@ -28,6 +31,9 @@ export const renderCommand: Command = {
     }
   },
 };
+
+/** An offline render has no call: an inbound phone call with placeholder ids stands in. */
+const OFFLINE_CALL = { agentUuid: PLACEHOLDER_AGENT_UUID, direction: 'inbound', medium: 'phone', roomSid: 'cli-render' } as const;
 
 function parseJsonFile(text: string, path: string): unknown {
   try {
