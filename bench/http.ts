@@ -17,7 +17,8 @@ export async function runConcurrent(fn: () => Promise<unknown>, total: number, c
   return total / (Number(nowNs() - start) / 1e9);
 }
 
-async function latencies(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+/** Latency of each of `n` sequential calls, in ns. */
+export async function latencies(fn: () => Promise<unknown>, n: number): Promise<number[]> {
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const start = nowNs();

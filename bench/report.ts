@@ -15,6 +15,8 @@ export interface Row {
 export const ROWS = {
   'http-seq': '(a) client.fetch 1 KiB, sequential, p50 latency vs undici.request on a Pool',
   'http-c64': '(b) client.fetch 1 KiB, concurrency 64, throughput vs undici.request',
+  'http-traced': '(i) client.fetch p50 with an OpenTelemetry tracer (SDK + span processor) vs the same client without',
+  'http-signed': '(j) client.fetch p50 with a signingSecret (Standard Webhooks HMAC) vs the same client without',
   'cache-hit': '(c) cached client.load (hit), throughput vs LRUCache#get',
   'cache-floor': '(c\') info: await of a resolved promise + LRUCache#get (the async floor)',
   'render-nunjucks': '(d) renderTemplate ~650-char greeting, per render vs nunjucks compiled once',

@@ -2,7 +2,7 @@
  * `npm run bench`: the library against its references, in one process, interleaved.
  *
  *   BENCH_SCALE=0.01   iteration counts × 0.01 (the smoke test); default 1
- *   BENCH_ONLY=render  run only some groups: http, cache, render, pool, memory
+ *   BENCH_ONLY=render  run only some groups: http, cache, render, pool, memory, observability
  *   BENCH_MD_OUT=path  also write the table as Markdown (for bench/RESULTS.md)
  *   BENCH_LIB=path     benchmark another module with the same API (a scratch copy with a fix)
  *
@@ -14,12 +14,13 @@ import { benchHttp } from './http.js';
 import { loadLibrary, type Library } from './library.js';
 import { SCALE } from './measure.js';
 import { benchMemory } from './memory.js';
+import { benchObservability } from './observability.js';
 import { benchPool } from './pool.js';
 import { benchRender } from './render.js';
 import { ROWS, errorRow, formatMarkdown, formatTable, machine, type Row, type RowId } from './report.js';
 import { startServer } from './server.js';
 
-const GROUPS = ['http', 'cache', 'render', 'pool', 'memory'] as const;
+const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (group: (typeof GROUPS)[number]) => only.length === 0 || only.includes(group);
 
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
     await run('pool', () => benchPool(lib));
     await run('cache', () => benchCache(lib, server.origin));
     await run('http', () => benchHttp(lib, server.origin));
+    await run('observability', () => benchObservability(lib, server.origin));
     await run('memory', () => benchMemory(lib, server.origin));
   } finally {
     await server.close();

@@ -9,6 +9,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { isContextError, verifyContextRequest } from '../src/index.js';
 
 export interface CrmServerOptions {
   /** @default 0 (any free port) */
@@ -17,6 +18,11 @@ export interface CrmServerOptions {
   host?: string;
   /** The bearer token callers must send. @default a random token */
   token?: string;
+  /**
+   * Standard Webhooks secret (`whsec_…`, or two during a rotation): when set, a request
+   * without a valid, fresh signature is refused with 401. @default no signature check
+   */
+  signingSecret?: string | string[];
   /** One line per request (method, status, how the contact was found). @default silent */
   log?: (line: string) => void;
 }
@@ -110,7 +116,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The raw body: a signature covers the bytes as sent, so it is verified before any parsing. */
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -118,8 +125,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
     chunks.push(chunk);
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw Object.assign(new Error('request body is not valid JSON'), { status: 400 });
   }
@@ -145,7 +156,17 @@ export async function startCrmServer(options: CrmServerOptions = {}): Promise<Cr
       send(res, 415, { error: 'unsupported_media_type', message: 'send application/json' });
       return 'not json';
     }
-    const body = await readJson(req);
+    const text = await readBody(req);
+    if (options.signingSecret !== undefined) {
+      try {
+        verifyContextRequest({ headers: req.headers, body: text, secret: options.signingSecret });
+      } catch (error) {
+        if (!isContextError(error)) throw error;
+        send(res, 401, { error: 'unauthorized', message: 'missing, wrong or stale request signature' });
+        return `signature refused: ${error.message}`;
+      }
+    }
+    const body = parseJson(text);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       send(res, 400, { error: 'bad_request', message: 'the body must be a JSON object' });
       return 'bad body';
@@ -204,10 +225,12 @@ if (isMain) {
   const server = await startCrmServer({
     port: Number(process.env.PORT ?? 8787),
     token: process.env.CRM_TOKEN || undefined,
+    signingSecret: process.env.CRM_SIGNING_SECRET || undefined,
     log: (line) => console.log(line),
   });
   console.log(`Example CRM context endpoint listening on ${server.url}`);
   console.log(`Bearer token: ${server.token}`);
+  if (process.env.CRM_SIGNING_SECRET) console.log('Requests must be signed with CRM_SIGNING_SECRET (set DYNAMIC_CONTEXT_SIGNING_SECRET to the same value).');
   console.log(`Try: DYNAMIC_CONTEXT_TOKEN=${server.token} npx tsx src/cli/main.ts preview --endpoint ${server.url} \\`);
   console.log('       --contact +14155550101 --template examples/greeting.j2 --allow-http --allow-private-network');
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));

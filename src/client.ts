@@ -9,6 +9,8 @@ import { scrubContextError } from './secrets/scrub-error.js';
 import { scanSensitiveData } from './sensitive.js';
 import { ABORTED_FACT } from './exchange.js';
 import { createTransport, type ExchangeStats } from './transport.js';
+import { eventCallFields } from './telemetry/event-fields.js';
+import { createLoadObserver, type Observation } from './telemetry/observer.js';
 import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, ContextVariables, DynamicContextConfig, LoadOptions } from './types.js';
 
 /** A parsed, merged and scanned context; `merged` marks an array answer. */
@@ -46,6 +48,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   });
   const cache = clientCache?.cache;
   const cacheKey = clientCache?.key;
+  const observer = createLoadObserver(resolved, opts.tracer);
   const wireRequest = createWireRequest(resolved);
   const plainHttp = resolved.url.protocol === 'http:';
   const scrubber = resolved.scrubber;
@@ -68,10 +71,13 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     return { variables: scan.variables, warnings, bytes: response.bytes, merged: Array.isArray(json) };
   }
 
-  function emit(type: EventType, call: unknown, event: Omit<ContextEvent, 'type' | 'agentUuid' | 'direction' | 'medium' | 'origin'>): void {
+  function emit(type: EventType, call: unknown, event: Omit<ContextEvent, 'type' | 'agentUuid' | 'direction' | 'medium' | 'origin'>, observation?: Observation, status?: number): void {
+    if (onEvent === undefined && observation === undefined) return;
+    const full: ContextEvent = { type, ...eventCallFields(call), origin: resolved.origin, ...event };
+    if (observation !== undefined) observer.end(observation, full, status ?? event.status);
     if (onEvent === undefined) return;
     try {
-      onEvent({ type, ...eventCallFields(call), origin: resolved.origin, ...event });
+      onEvent(full);
     } catch {
       // An audit hook must never break a call.
     }
@@ -80,55 +86,60 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   async function run(type: EventType, call: CallInfo, options?: LoadOptions): Promise<ContextResult> {
     const start = performance.now();
     const signal = options === undefined ? undefined : loadSignal(options);
+    const observation = observer.start(type, call);
     let resolvedCall: ResolvedCall;
     try {
       resolvedCall = normalizeCall(call);
     } catch (error) {
-      return failure(type, call, toContextError(error), start, 0);
+      return failure(type, call, toContextError(error), start, 0, observation);
     }
     if (!resolved.enabled) {
       const durationMs = performance.now() - start;
-      emit(type, resolvedCall, { outcome: 'disabled', durationMs, bytes: 0, cacheHit: false, warnings: 0 });
+      emit(type, resolvedCall, { outcome: 'disabled', durationMs, bytes: 0, cacheHit: false, warnings: 0 }, observation);
       return { ok: true, variables: {}, source: 'disabled', durationMs, warnings: [] };
     }
-    if (signal?.aborted) return failure(type, resolvedCall, abortedError(), start, 0);
+    if (signal?.aborted) return failure(type, resolvedCall, abortedError(), start, 0, observation);
     const key = cacheKey?.(resolvedCall);
     if (key !== undefined) {
       const hit = cache!.get(key);
-      if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start);
+      if (hit !== undefined) return success(type, resolvedCall, hit, 'cache', start, observation);
     }
     const stats: ExchangeStats = { bytes: 0 };
     try {
-      if (key === undefined) return success(type, resolvedCall, await exchange(resolvedCall, stats, signal), 'network', start);
+      if (key === undefined) return success(type, resolvedCall, await exchange(resolvedCall, stats, signal), 'network', start, observation, stats.status);
       const outcome = await cache!.load(key, (flightSignal) => exchange(resolvedCall, stats, flightSignal), signal);
-      return success(type, resolvedCall, outcome.context, outcome.source, start, outcome);
+      const status = outcome.source === 'network' ? stats.status : undefined;
+      return success(type, resolvedCall, outcome.context, outcome.source, start, observation, status, outcome);
     } catch (error) {
-      return failure(type, resolvedCall, toContextError(error), start, stats.bytes);
+      return failure(type, resolvedCall, toContextError(error), start, stats.bytes, observation);
     }
   }
 
-  function success(type: EventType, call: ResolvedCall, context: CachedContext, source: 'network' | 'cache', start: number, outcome?: LoadOutcome): ContextResult {
+  function success(
+    type: EventType, call: ResolvedCall, context: CachedContext, source: 'network' | 'cache', start: number,
+    observation: Observation | undefined, status?: number, outcome?: LoadOutcome,
+  ): ContextResult {
     const durationMs = performance.now() - start;
     const warnings = context.warnings.length === 0 ? [] : context.warnings.slice();
     if (outcome !== undefined && outcome.warnings.length > 0) warnings.push(...outcome.warnings);
     const stale = outcome?.stale === true;
     // Guarded here so the cached path builds no event object when nobody listens.
-    if (onEvent !== undefined) {
+    if (onEvent !== undefined || observation !== undefined) {
       emit(type, call, {
         outcome: 'ok', durationMs, bytes: context.bytes, cacheHit: source === 'cache', warnings: warnings.length,
         ...(stale && { stale }), ...(outcome?.fault !== undefined && { cacheStoreFault: outcome.fault }),
-      });
+      }, observation, status);
     }
     const result: ContextResult = { ok: true, variables: context.variables as ContextVariables, source, durationMs, warnings };
     if (stale) result.stale = true;
     return result;
   }
 
-  function failure(type: EventType, call: unknown, fault: ContextError, start: number, bytes: number): ContextResult {
+  function failure(type: EventType, call: unknown, fault: ContextError, start: number, bytes: number, observation: Observation | undefined): ContextResult {
     const durationMs = performance.now() - start;
     const error = scrubContextError(fault, scrubber);
     const event = { outcome: 'error', code: error.code, durationMs, bytes, cacheHit: false, warnings: 0 } as const;
-    emit(type, call, error.status === undefined ? event : { ...event, status: error.status });
+    emit(type, call, error.status === undefined ? event : { ...event, status: error.status }, observation);
     return { ok: false, variables: {}, error, durationMs };
   }
 
@@ -143,6 +154,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
 
     async test(call) {
       const start = performance.now();
+      const observation = observer.start('test', call);
       const stats: ExchangeStats = { bytes: 0 };
       let eventCall: unknown = call;
       let context: ParsedContext | undefined;
@@ -165,7 +177,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
         bytes: stats.bytes,
         cacheHit: false,
         warnings: report.warnings.length,
-      });
+      }, observation);
       return report;
     },
 
@@ -200,16 +212,6 @@ function loadSignal(options: LoadOptions): AbortSignal | undefined {
   const signal = (options as LoadOptions | null)?.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('Expected `signal` to be an AbortSignal');
   return signal;
-}
-
-/** Call fields for an event, taken only when they are strings: no value of unknown shape leaks out. */
-function eventCallFields(call: unknown): Pick<ContextEvent, 'agentUuid' | 'direction' | 'medium'> {
-  const c = (typeof call === 'object' && call !== null ? call : {}) as Record<string, unknown>;
-  return {
-    agentUuid: typeof c.agentUuid === 'string' ? c.agentUuid.slice(0, 200) : '',
-    direction: c.direction === 'outbound' ? 'outbound' : 'inbound',
-    medium: c.medium === 'web' ? 'web' : 'phone',
-  };
 }
 
 /** Anything that is not a ContextError is a fault of this library; it still must not break the call. */

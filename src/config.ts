@@ -3,6 +3,8 @@ import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
 import { createSecretScrubber, type SecretScrubber } from './secrets/scrub.js';
+import { decodeSigningSecret, MAX_SIGNING_SECRETS } from './signing/secret.js';
+import { isTracerLike, type TracerLike } from './telemetry/tracer.js';
 import type { CacheStore, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
 /** The hard ceiling of the whole exchange; the contract fixes it at 30 s. */
@@ -35,7 +37,7 @@ export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
   'content-type', 'content-length', 'host', 'accept', 'transfer-encoding', 'connection',
   'keep-alive', 'upgrade', 'expect', 'te', 'trailer', 'proxy-connection',
   'x-agent-uuid', 'x-direction', 'x-medium', 'x-room-sid', 'x-agent-number',
-  'x-contact-number', 'x-external-id',
+  'x-contact-number', 'x-external-id', 'webhook-id', 'webhook-timestamp', 'webhook-signature',
 ]);
 
 /** A tenant configuration after validation and defaulting; what the client works with. */
@@ -57,6 +59,8 @@ export interface ResolvedConfig {
   scrubber: SecretScrubber;
   timeoutMs: number;
   cacheTtlMs: number;
+  /** HMAC keys of `signingSecret` (two during a rotation); absent when requests are not signed. */
+  signingKeys?: readonly Buffer[];
 }
 
 /** Platform options after checking and defaulting. */
@@ -70,6 +74,7 @@ export interface ResolvedOptions {
   cacheStore?: CacheStore;
   cacheStoreTimeoutMs: number;
   staleIfErrorMs: number;
+  tracer?: TracerLike;
 }
 
 // RFC 7230 §3.2.6 token characters.
@@ -114,7 +119,15 @@ export const configSchema = z.object({
   auth: authSchema.optional(),
   timeoutMs: z.int().min(1, { error: 'must be at least 1' }).max(MAX_TIMEOUT_MS, { error: `must be at most ${MAX_TIMEOUT_MS}` }).optional(),
   cacheTtlMs: z.int().min(0, { error: 'must be 0 (off) or more' }).max(MAX_CACHE_TTL_MS, { error: `must be at most ${MAX_CACHE_TTL_MS}` }).optional(),
+  signingSecret: z.union([signingSecret(), z.array(signingSecret()).min(1, { error: 'must hold at least one secret' }).max(MAX_SIGNING_SECRETS, { error: 'must hold at most 2 secrets: the new one and the one being rotated out' }).readonly()]).optional(),
 });
+
+function signingSecret() {
+  return z.string().superRefine((value, ctx) => {
+    const key = decodeSigningSecret(value);
+    if (typeof key === 'string') ctx.addIssue({ code: 'custom', message: key });
+  });
+}
 
 const ABSOLUTE_HTTPS = 'must be an absolute https URL (e.g. https://crm.example.com/context)';
 
@@ -178,6 +191,8 @@ export function normalizeConfig(config: unknown, options: Pick<ResolvedOptions, 
   url.hash = '';
   const auth: ContextAuth = data.auth ?? { type: 'none' };
   const fields = authFields(auth);
+  const signing = signingFields(data.signingSecret, fields.secrets);
+  const secrets = signing.secrets ?? fields.secrets;
   return {
     enabled: data.enabled ?? DEFAULTS.enabled,
     endpoint: url.href,
@@ -185,9 +200,21 @@ export function normalizeConfig(config: unknown, options: Pick<ResolvedOptions, 
     origin: url.origin,
     auth,
     ...fields,
-    scrubber: createSecretScrubber(fields.secrets),
+    ...signing,
+    secrets,
+    scrubber: createSecretScrubber(secrets),
     timeoutMs: Math.min(data.timeoutMs ?? DEFAULTS.timeoutMs, MAX_TIMEOUT_MS),
     cacheTtlMs: data.cacheTtlMs ?? DEFAULTS.cacheTtlMs,
+  };
+}
+
+/** The signing keys, and the secrets list grown by every secret's text form (to scrub from messages). */
+function signingFields(secret: string | readonly string[] | undefined, secrets: readonly string[]): Partial<Pick<ResolvedConfig, 'signingKeys' | 'secrets'>> {
+  if (secret === undefined) return {};
+  const texts = typeof secret === 'string' ? [secret] : secret;
+  return {
+    signingKeys: texts.map((text) => decodeSigningSecret(text) as Buffer),
+    secrets: [...secrets, ...texts.flatMap((text) => [text, text.slice('whsec_'.length)])],
   };
 }
 
@@ -257,6 +284,7 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= min && v <= MAX_CACHE_TTL_MS)) throw optionError(name, `an integer from ${min} to ${MAX_CACHE_TTL_MS}`);
     return v ?? DEFAULTS[name];
   };
+  if (o.tracer !== undefined && !isTracerLike(o.tracer)) throw optionError('tracer', 'an OpenTelemetry Tracer (trace.getTracer(...))');
   return {
     cacheStoreTimeoutMs: millis('cacheStoreTimeoutMs', 1),
     staleIfErrorMs: millis('staleIfErrorMs', 0),
@@ -270,5 +298,6 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
     ...(o.dispatcher && { dispatcher: o.dispatcher }),
     ...(onEvent && { onEvent }),
     ...(lookup && { lookup }),
+    ...(o.tracer && { tracer: o.tracer }),
   };
 }

@@ -1,5 +1,10 @@
 export { createContextClient } from './client.js';
 export { buildContextRequest } from './request.js';
+export type { BuildRequestOptions } from './request.js';
+export { verifyContextRequest, generateSigningSecret, DEFAULT_SIGNATURE_TOLERANCE_SEC } from './signing/index.js';
+export type { IncomingHeaders, VerifiedContextRequest, VerifyContextRequestOptions } from './signing/index.js';
+export { createContextMetrics, DIAGNOSTICS_CHANNELS, LATENCY_BUCKETS_MS } from './telemetry/index.js';
+export type { ContextMetrics, ContextMetricsOptions, ContextMetricsSnapshot, LoadStartMessage, OriginMetrics, SpanLike, TracerLike } from './telemetry/index.js';
 export { mergeContext, MAX_CONTEXT_DEPTH, MAX_CONTEXT_NODES } from './merge.js';
 export { buildTemplateVariables } from './variables/build-template-variables.js';
 export type { TemplateVariablesInput } from './variables/build-template-variables.js';

@@ -1,6 +1,15 @@
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, type ResolvedConfig } from './config.js';
+import { signRequest } from './signing/sign.js';
 import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js';
+
+/** Fixes what a signed request would otherwise draw fresh: for reproducible previews and tests. */
+export interface BuildRequestOptions {
+  /** `webhook-id` of a signed request. @default a fresh `msg_…` id */
+  messageId?: string;
+  /** `webhook-timestamp` of a signed request, seconds since the epoch. @default now */
+  timestamp?: number;
+}
 
 /**
  * The exact request the client sends for one call: `POST <endpoint>` with the
@@ -15,15 +24,15 @@ import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js'
  *   { agentUuid, direction: 'inbound', contactNumber: '+15550100', roomSid },
  * ).headers['X-Contact-Number'] // '+15550100'
  */
-export function buildContextRequest(config: DynamicContextConfig, call: CallInfo): ContextRequest {
-  return buildResolvedRequest(normalizeConfig(config, { allowHttp: true }), normalizeCall(call));
+export function buildContextRequest(config: DynamicContextConfig, call: CallInfo, options: BuildRequestOptions = {}): ContextRequest {
+  return buildResolvedRequest(normalizeConfig(config, { allowHttp: true }), normalizeCall(call), options);
 }
 
 /**
  * The request for an already validated config and call: the client's per-call hot
  * path, so no schema work here. Absent fields are omitted, never sent as null.
  */
-export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall): ContextRequest {
+export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall, options: BuildRequestOptions = {}): ContextRequest {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
@@ -53,7 +62,9 @@ export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall)
     headers['X-External-ID'] = String(call.externalId);
     body.external_id = call.externalId;
   }
-  return { url: config.endpoint, method: 'POST', headers, body: JSON.stringify(body) };
+  const text = JSON.stringify(body);
+  if (config.signingKeys) Object.assign(headers, signRequest(config.signingKeys, text, options.messageId, options.timestamp));
+  return { url: config.endpoint, method: 'POST', headers, body: text };
 }
 
 /** What the transport sends: headers as undici's flat [name, value, …] list, and the body. */
@@ -72,6 +83,7 @@ export interface WireRequest {
 export function createWireRequest(config: ResolvedConfig): (call: ResolvedCall) => WireRequest {
   const fixed = ['content-type', 'application/json', 'accept', 'application/json'];
   if (config.authHeader) fixed.push(config.authHeader[0].toLowerCase(), config.authHeader[1]);
+  const signingKeys = config.signingKeys;
   return (call) => {
     const headers = fixed.concat('x-agent-uuid', call.agentUuid, 'x-direction', call.direction, 'x-medium', call.medium, 'x-room-sid', call.roomSid);
     const body: Record<string, string | number> = { agent_uuid: call.agentUuid, direction: call.direction, medium: call.medium };
@@ -87,6 +99,11 @@ export function createWireRequest(config: ResolvedConfig): (call: ResolvedCall) 
       headers.push('x-external-id', String(call.externalId));
       body.external_id = call.externalId;
     }
-    return { headers, body: JSON.stringify(body) };
+    const text = JSON.stringify(body);
+    if (signingKeys) {
+      const signed = signRequest(signingKeys, text);
+      headers.push('webhook-id', signed['webhook-id'], 'webhook-timestamp', signed['webhook-timestamp'], 'webhook-signature', signed['webhook-signature']);
+    }
+    return { headers, body: text };
   };
 }

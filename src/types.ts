@@ -1,3 +1,4 @@
+import type { TracerLike } from './telemetry/tracer.js';
 import type { Dispatcher } from 'undici';
 import type { ContextError } from './errors.js';
 
@@ -51,6 +52,12 @@ export interface DynamicContextConfig {
    * @default 300000 (5 minutes)
    */
   cacheTtlMs?: number;
+  /**
+   * Standard Webhooks signing secret (`whsec_` + base64 key). When set, every request carries
+   * `webhook-id`, `webhook-timestamp` and `webhook-signature`, so the endpoint can check that it
+   * came from the platform. During a rotation give two, `[next, previous]`: both signatures are sent.
+   */
+  signingSecret?: string | readonly string[];
 }
 
 /** Direction of the conversation, from the agent's point of view. */
@@ -162,6 +169,12 @@ export interface ClientOptions {
    * @default 0 (never serve an expired context)
    */
   staleIfErrorMs?: number;
+  /**
+   * An OpenTelemetry tracer (`trace.getTracer('dynamic-context')`): one client span per
+   * load, fetch and test, with the stable HTTP attributes. Unset, nothing is traced and
+   * `@opentelemetry/api` is never loaded.
+   */
+  tracer?: TracerLike;
 }
 
 /**

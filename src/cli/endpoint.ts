@@ -13,6 +13,9 @@ export const SECRET_ENV = {
   header: 'DYNAMIC_CONTEXT_HEADER',
 } as const;
 
+/** The Standard Webhooks signing secret: environment only, never a flag, so it stays out of history and `ps`. */
+export const SIGNING_SECRET_ENV = 'DYNAMIC_CONTEXT_SIGNING_SECRET';
+
 const MAX_TIMEOUT_MS = 30_000;
 
 export interface EndpointSetup {
@@ -26,6 +29,9 @@ export function registerEnvSecrets(output: Output, env: Readonly<Record<string, 
   output.addSecret(env[SECRET_ENV.bearer]);
   registerBasic(output, env[SECRET_ENV.basic]);
   registerHeader(output, env[SECRET_ENV.header]);
+  const signing = env[SIGNING_SECRET_ENV];
+  output.addSecret(signing);
+  if (signing?.startsWith('whsec_')) output.addSecret(signing.slice('whsec_'.length));
 }
 
 /** Turns the endpoint flags (and secret env vars) into the library's config, options and call. */
@@ -36,6 +42,8 @@ export function resolveEndpoint(values: ParsedValues, env: Readonly<Record<strin
 
   const endpoint = requireString(values, 'endpoint');
   const config: DynamicContextConfig = { endpoint, auth: resolveAuth(values, env), cacheTtlMs: 0 };
+  const signingSecret = env[SIGNING_SECRET_ENV];
+  if (signingSecret) config.signingSecret = signingSecret;
   const timeout = optionalString(values, 'timeout');
   if (timeout !== undefined) config.timeoutMs = parseTimeout(timeout);
 

@@ -37,6 +37,7 @@ const ENDPOINT_HELP = `Endpoint options:
   --allow-http                allow a plain http endpoint (local development only)
   --allow-private-network     allow loopback and private addresses (local development only)
 
+Env DYNAMIC_CONTEXT_SIGNING_SECRET (whsec_…) signs each request as Standard Webhooks do.
 Secrets passed in the environment stay out of shell history; the CLI never prints them.
 The flag wins over the environment when both are given.`;
 

@@ -73,15 +73,24 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   let workerStartError: unknown;
   // tinypool is ESM-only: a dynamic import loads it from the CommonJS build on Node 20.18 too.
   const starting: Promise<Tinypool> = import('tinypool').then(({ Tinypool }) => {
-    const pool = new Tinypool({
+    const open = (execArgv: string[]) => new Tinypool({
       filename: worker.filename,
-      // A worker inherits the process's flags, but `--input-type` (node -e scripts) makes it refuse to start.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+      execArgv,
       minThreads: size,
       maxThreads: size,
       isolateWorkers: false,
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(1, maxMemoryMb >> 3)) },
     });
+    // Workers inherit the process's flags (--import of an APM, --enable-source-maps), but some
+    // are refused in a worker: `--input-type` (node -e) fails at start, and per-process V8 flags
+    // (--expose-gc…) throw at creation; then the workers start with none.
+    let pool: Tinypool;
+    try {
+      pool = open(process.execArgv.filter((flag) => !flag.startsWith('--input-type')));
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      pool = open([]);
+    }
     pool.on('error', (error: unknown) => {
       workerStartError = error;
     });

@@ -28,3 +28,11 @@ describe('createRenderPool from the built package', () => {
     },
   );
 });
+
+describe('createRenderPool under process flags a worker refuses', () => {
+  it.each([['--expose-gc'], ['--expose-gc', '--input-type=module']])('renders when node runs with %s', (...flags) => {
+    const esm = entryPoints().find((entry) => entry.subpath === '.')!.esm;
+    const args = flags.includes('--input-type=module') ? [...flags, '-e', SCRIPT.esm(join(ROOT, esm))] : [...flags, '--input-type=module', '-e', SCRIPT.esm(join(ROOT, esm))];
+    expect(execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 })).toBe('Hi Ana\n');
+  });
+});
