@@ -1,7 +1,7 @@
 import { TemplateError } from '../../errors.js';
 import { type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs } from '../runtime/args.js';
-import { pyStr } from '../runtime/print.js';
+import { pyRepr, pyStr } from '../runtime/print.js';
 import { isDict } from '../runtime/values.js';
 import { iterate } from '../runtime/access.js';
 import { pySplit } from '../runtime/text.js';
@@ -50,7 +50,12 @@ function trailingPunctuation(word: string): number {
 }
 
 function urlize(v: unknown, a: unknown[], k: Kwargs): string {
-  const [limit, nofollow, target, rel] = bindArgs('do_urlize', ['trim_url_limit', 'nofollow', 'target', 'rel', 'extra_schemes'], [null, false, null, null, null], a, k);
+  const [limit, nofollow, target, rel, extra] = bindArgs('do_urlize', ['trim_url_limit', 'nofollow', 'target', 'rel', 'extra_schemes'], [null, false, null, null, null], a, k);
+  // Jinja2's _uri_scheme_re: a scheme of two or more word characters, '.', '+' or '-', then ':' and up to two '/'.
+  const schemes = extra === null || extra === undefined ? [] : iterate(extra).map((s) => {
+    if (typeof s !== 'string' || !/^[\p{L}\p{N}_.+-]{2,}:\/{0,2}$/u.test(s)) throw new TemplateError(`${pyRepr(s)} is not a valid URI scheme prefix.`);
+    return s;
+  });
   const relParts = new Set(pySplit(rel ? pyStr(rel) : '', null, -1));
   if (nofollow) relParts.add('nofollow');
   relParts.add('noopener');
@@ -88,6 +93,8 @@ function urlize(v: unknown, a: unknown[], k: Kwargs): string {
       middle = `<a href="${middle}">${middle.slice(7)}</a>`;
     } else if (middle.includes('@') && !middle.startsWith('www.') && !middle.startsWith('@') && !middle.includes(':') && EMAIL_RE.test(middle)) {
       middle = `<a href="mailto:${middle}">${middle}</a>`;
+    } else {
+      for (const scheme of schemes) if (middle !== scheme && middle.startsWith(scheme)) middle = `<a href="${middle}"${relAttr}${targetAttr}>${middle}</a>`;
     }
     return head + middle + tail;
   }).join('');

@@ -3,6 +3,7 @@ import { Markup, GROUP_TUPLE, makeIterator, makeTuple, type FilterFunction, type
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { getAttr } from '../runtime/access.js';
+import { DICT_METHODS } from '../runtime/collection-methods.js';
 import { isDict, typeName } from '../runtime/values.js';
 import { attrGetter, seq, sortAbsentLast } from './lookup.js';
 import { toJson } from './json.js';
@@ -66,8 +67,9 @@ export const MAPPING_FILTERS: Record<string, FilterFunction> = {
   attr: (v, a, k) => {
     const [name] = bindArgs('do_attr', ['name'], [REQUIRED], a, k);
     if (typeof name !== 'string') throw new TemplateError(`attribute name must be string, not '${typeName(name)}'`);
-    // Jinja2's attr is getattr only: a dict's keys are items, not attributes.
-    if (isDict(v)) return Object.hasOwn(v, name) ? undefined : getAttr(v, name);
+    // Jinja2's attr reads only names the object has as attributes: on a dict, its method
+    // names (which, on data, read the key: the lenient dialect), never its other keys.
+    if (isDict(v)) return Object.hasOwn(DICT_METHODS, name) ? getAttr(v, name) : undefined;
     return getAttr(v, name);
   },
   tojson: (v, a, k) => {

@@ -99,10 +99,10 @@ export function decodePythonEscapes(raw: string, fail: (msg: string) => never): 
 }
 
 /**
- * Jinja2's newline handling: its lexer splits the source with str.splitlines() and
- * rejoins with "\n", which normalises every line break and drops one final break.
+ * Jinja2's newline handling (3.1.3 and later): \r\n and \r become \n, and one final \n is
+ * dropped. Other characters str.splitlines() breaks on (\f, \v, \x85, \u2028…) are text.
  */
-const LINE_BREAK = /\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+const LINE_BREAK = /\r\n?/g;
 export function normalizeSource(source: string): string {
   const text = source.replace(LINE_BREAK, '\n');
   return text.endsWith('\n') ? text.slice(0, -1) : text;
