@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { assertFreshDist, readPackageJson, ROOT } from '../helpers/dist.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 
 export interface CliRun {
   code: number;
@@ -12,18 +13,23 @@ export interface CliRun {
 // Secret variables from the developer's own shell must not leak into these tests.
 const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DYNAMIC_CONTEXT_')));
 
-/** Per-test budget: each run starts node and compiles the CLI with tsx, slow on a busy CI box. */
+/** Per-test budget: each run starts node on the built CLI, which can be slow on a busy CI box. */
 export const CLI_TEST_TIMEOUT_MS = 60_000;
 
+// The built bin, as users run it (test/global-build.ts builds it before the run). Starting
+// node on plain JS takes a tenth of compiling src/ with tsx on every run.
+assertFreshDist();
+const CLI = join(ROOT, readPackageJson().bin['dynamic-context']!);
+
 /**
- * Runs the CLI from source as a child process (tsx, so no build is needed), the way a
- * user's shell would: real argv, real env, real exit code.
+ * Runs the built CLI (`node dist/cli.js`) as a child process, the way a user's shell
+ * would: real argv, real env, real exit code.
  */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      [CLI, ...args],
       { cwd: ROOT, env: { ...CLEAN_ENV, NO_COLOR: '1', ...env }, timeout: 40_000 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(error);
