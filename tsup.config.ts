@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
@@ -26,6 +27,11 @@ const externalLibrary: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// src/version.ts: the version goes into the User-Agent header, inlined so nothing reads
+// package.json at run time.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const define = { __DYNAMIC_CONTEXT_VERSION__: JSON.stringify(version) };
+
 export default defineConfig([
   {
     // render-worker: the script each createRenderPool worker runs, found beside the entry
@@ -43,6 +49,7 @@ export default defineConfig([
     sourcemap: false,
     clean: true,
     target: 'node20',
+    define,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -50,6 +57,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define,
     esbuildPlugins: [externalLibrary],
   },
 ]);

@@ -38,6 +38,7 @@ export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
   'keep-alive', 'upgrade', 'expect', 'te', 'trailer', 'proxy-connection',
   'x-agent-uuid', 'x-direction', 'x-medium', 'x-room-sid', 'x-agent-number',
   'x-contact-number', 'x-external-id', 'webhook-id', 'webhook-timestamp', 'webhook-signature',
+  'user-agent',
 ]);
 
 /** A tenant configuration after validation and defaulting; what the client works with. */

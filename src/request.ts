@@ -2,6 +2,7 @@ import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, type ResolvedConfig } from './config.js';
 import { signRequest } from './signing/sign.js';
 import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js';
+import { USER_AGENT } from './version.js';
 
 /** Fixes what a signed request would otherwise draw fresh: for reproducible previews and tests. */
 export interface BuildRequestOptions {
@@ -36,6 +37,7 @@ export function buildResolvedRequest(config: ResolvedConfig, call: ResolvedCall,
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
+    'User-Agent': USER_AGENT,
   };
   if (config.authHeader) headers[config.authHeader[0]] = config.authHeader[1];
   headers['X-Agent-UUID'] = call.agentUuid;
@@ -81,7 +83,7 @@ export interface WireRequest {
  * can't be the auth header, so no name repeats).
  */
 export function createWireRequest(config: ResolvedConfig): (call: ResolvedCall) => WireRequest {
-  const fixed = ['content-type', 'application/json', 'accept', 'application/json'];
+  const fixed = ['content-type', 'application/json', 'accept', 'application/json', 'user-agent', USER_AGENT];
   if (config.authHeader) fixed.push(config.authHeader[0].toLowerCase(), config.authHeader[1]);
   const signingKeys = config.signingKeys;
   return (call) => {

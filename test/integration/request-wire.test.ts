@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createContextClient } from '../../src/client.js';
 import type { CallInfo } from '../../src/types.js';
@@ -33,6 +34,12 @@ describe('request on the wire', () => {
     expect(seen.headers['content-type']).toBe('application/json');
     expect(seen.headers.accept).toBe('application/json');
     expect(seen.headers['accept-encoding']).toBeUndefined();
+  });
+
+  it('says who it is: User-Agent dynamic-context/<version of package.json>', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const seen = await sendOnce(AUTHS.bearer, CALL);
+    expect(seen.headers['user-agent']).toBe(`dynamic-context/${version}`);
   });
 
   it.each([

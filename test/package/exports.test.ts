@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createTestServer } from '../helpers/test-server.js';
 import { assertFreshDist, entryPoints, readPackageJson, ROOT } from '../helpers/dist.js';
 
 // The built package, as other programs import it: test/global-build.ts builds dist/ when it
@@ -56,6 +57,22 @@ describe('the built package', () => {
       const b = await load(join(ROOT, template![format]));
       expect(b.TemplateError, format).toBe(a.TemplateError);
     }
+  });
+
+  it('sends User-Agent dynamic-context/<version>, the version inlined by the build', async () => {
+    const seen: Array<string | undefined> = [];
+    const server = await createTestServer((req, res) => {
+      seen.push(req.headers['user-agent']);
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{}');
+    });
+    onTestFinished(server.close);
+    const api = (await import(join(ROOT, entryPoints()[0]!.esm))) as typeof import('../../src/index.js');
+    const client = api.createContextClient({ endpoint: server.url }, { allowHttp: true, allowPrivateNetwork: true });
+    onTestFinished(() => client.close());
+    await client.fetch({ agentUuid: 'agent-1', direction: 'inbound', roomSid: 'RM1' });
+    expect(seen).toEqual([`dynamic-context/${readPackageJson().version}`]);
+    expect(readFileSync(join(ROOT, entryPoints()[0]!.esm), 'utf8')).not.toContain('__DYNAMIC_CONTEXT_VERSION__');
   });
 
   it('runs the dynamic-context bin', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Headers } from 'undici';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,9 @@ import { normalizeConfig } from '../../src/config.js';
 import { isContextError } from '../../src/errors.js';
 import { buildContextRequest, buildResolvedRequest, createWireRequest } from '../../src/request.js';
 import type { CallInfo, DynamicContextConfig } from '../../src/types.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const USER_AGENT = `dynamic-context/${version}`;
 
 const endpoint = 'https://crm.example.com/voice/context';
 const SECRET = 'tok_SECRET_9f8e7d';
@@ -63,7 +67,7 @@ describe('buildContextRequest', () => {
     expect(request.method).toBe('POST');
     expect(JSON.parse(request.body)).toStrictEqual(body);
     expect(request.body).not.toContain('null');
-    expect(request.headers).toStrictEqual({ 'Content-Type': 'application/json', Accept: 'application/json', ...headers });
+    expect(request.headers).toStrictEqual({ 'Content-Type': 'application/json', Accept: 'application/json', 'User-Agent': USER_AGENT, ...headers });
   });
 
   const auths: Array<{ name: string; auth: DynamicContextConfig['auth']; header?: [string, string] }> = [
@@ -77,7 +81,7 @@ describe('buildContextRequest', () => {
 
   it.each(auths)('sends the auth header for $name', ({ auth, header }) => {
     const { headers } = buildContextRequest({ endpoint, auth }, { ...base, direction: 'inbound' });
-    const fixed = ['Content-Type', 'Accept', 'X-Agent-UUID', 'X-Direction', 'X-Medium', 'X-Room-SID'];
+    const fixed = ['Content-Type', 'Accept', 'User-Agent', 'X-Agent-UUID', 'X-Direction', 'X-Medium', 'X-Room-SID'];
     const authNames = Object.keys(headers).filter((n) => !fixed.includes(n));
     expect(authNames).toEqual(header ? [header[0]] : []);
     if (header) expect(headers[header[0]]).toBe(header[1]);
