@@ -21,7 +21,7 @@ export interface SecretScrubber {
 
 /**
  * A scrubber for `secrets` (tokens, passwords, header values, `user:pass`), in every form
- * {@link secretForms} lists. Secrets of any length are scrubbed, one character included:
+ * `secretForms` (in secrets/forms.ts) lists. Secrets of any length are scrubbed, one character included:
  * refusing short ones would refuse credentials the customer's endpoint dictates, and a
  * short one costs only readability of that tenant's error texts. Linear in the text's
  * length for a given set of secrets.

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root and its build output, as absolute paths. */
@@ -74,4 +75,27 @@ export function distStaleness(): string | undefined {
 export function assertFreshDist(): void {
   const reason = distStaleness();
   if (reason !== undefined) throw new Error(`dist/ is ${reason}; test/global-build.ts builds it before a run, or run \`npm run build\``);
+}
+
+const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[;\n])\s*import\s*["']([^"']+)["']|\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)/g;
+
+/** Every bare specifier reachable from `file` through relative imports (a built file of dist/). */
+export function bareImports(file: string, seen = new Set<string>(), found = new Set<string>()): Set<string> {
+  if (seen.has(file)) return found;
+  seen.add(file);
+  for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    const specifier = match[1] ?? match[2] ?? match[3] ?? match[4]!;
+    if (specifier.startsWith('.')) bareImports(resolve(dirname(file), specifier), seen, found);
+    else found.add(specifier);
+  }
+  return found;
+}
+
+/** The npm package a bare specifier names (`@redis/client/dist/x` → `@redis/client`). */
+export const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+export const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
+
+/** The npm packages a built file loads, directly or through its chunks. */
+export function packagesLoadedBy(file: string): Set<string> {
+  return new Set([...bareImports(file)].filter((s) => !isBuiltin(s)).map(packageName));
 }
