@@ -23,6 +23,7 @@ export const DEFAULTS = Object.freeze({
   allowPrivateNetwork: false,
   maxResponseBytes: 262144,
   cacheMaxEntries: 10000,
+  cacheMaxBytes: 268435456,
   sensitiveData: 'redact',
   cacheStoreTimeoutMs: 50,
   staleIfErrorMs: 0,
@@ -66,7 +67,7 @@ export interface ResolvedConfig {
 
 /** Platform options after checking and defaulting. */
 export interface ResolvedOptions {
-  allowHttp: boolean; allowPrivateNetwork: boolean; maxResponseBytes: number; cacheMaxEntries: number;
+  allowHttp: boolean; allowPrivateNetwork: boolean; maxResponseBytes: number; cacheMaxEntries: number; cacheMaxBytes: number;
   dispatcher?: Dispatcher;
   onEvent?: (e: ContextEvent) => void;
   sensitiveData: SensitiveDataMode;
@@ -259,7 +260,7 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
     if (v !== undefined && typeof v !== 'boolean') throw optionError(name, 'a boolean');
     return v ?? DEFAULTS[name];
   };
-  const count = (name: 'maxResponseBytes' | 'cacheMaxEntries'): number => {
+  const count = (name: 'maxResponseBytes' | 'cacheMaxEntries' | 'cacheMaxBytes'): number => {
     const v = o[name];
     if (v !== undefined && !(Number.isSafeInteger(v) && v > 0)) throw optionError(name, 'a positive integer');
     return v ?? DEFAULTS[name];
@@ -294,6 +295,7 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
     allowPrivateNetwork: bool('allowPrivateNetwork'),
     maxResponseBytes: count('maxResponseBytes'),
     cacheMaxEntries: count('cacheMaxEntries'),
+    cacheMaxBytes: count('cacheMaxBytes'),
     sensitiveData: o.sensitiveData ?? DEFAULTS.sensitiveData,
     now: fn('now') ?? (() => performance.now()),
     ...(o.dispatcher && { dispatcher: o.dispatcher }),

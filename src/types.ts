@@ -121,6 +121,16 @@ export interface ClientOptions {
    */
   cacheMaxEntries?: number;
   /**
+   * Bound on the cached contexts' size, in bytes of heap, for the client's own in-process
+   * cache. Each context is counted as 32 bytes per byte of the body it came from (the
+   * measured worst case over JSON shapes: nested empty arrays take 28), so the bound holds
+   * whatever a hostile endpoint sends; a typical context takes 2–3, so 256 MiB holds about
+   * 5,000 contexts of 1.5 KiB, or 32 of the largest (256 KiB) answers. Checked without
+   * walking the context. Whichever of this and `cacheMaxEntries` is reached first evicts.
+   * @default 268435456 (256 MiB)
+   */
+  cacheMaxBytes?: number;
+  /**
    * The undici dispatcher to send requests through (e.g. an `Agent` with a custom
    * CA). By default the client owns one keep-alive `Agent`, closed by `close()`.
    * The destination check still applies to the client's own connector only.

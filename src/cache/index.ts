@@ -33,7 +33,7 @@ export function createClientCache(
   const given = options.cacheStore;
   if (given === undefined || given instanceof MemoryStore) {
     // Only an injected clock needs exact reads; the default lets lru-cache coarsen them.
-    const store = given ?? new MemoryStore({ maxEntries: options.cacheMaxEntries, ...(hooks.injectedNow && { now: options.now }) });
+    const store = given ?? new MemoryStore({ maxEntries: options.cacheMaxEntries, maxBytes: options.cacheMaxBytes, ...(hooks.injectedNow && { now: options.now }) });
     const cache = createContextCache({ store, owned: given === undefined, ttlMs, staleMs, abortedError: hooks.abortedError });
     return { cache, key: createCacheKey(config, policy) };
   }

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { DEFAULTS } from '../config.js';
 import type { CacheStore } from '../types.js';
 import type { CachedContext } from './context.js';
 
@@ -10,6 +11,12 @@ export interface MemoryCacheStoreOptions {
    */
   maxEntries?: number;
   /**
+   * Bound on the heap the entries take, in bytes, as estimated by {@link estimateEntryBytes}
+   * (an upper bound for any JSON shape); the least recently used go first.
+   * @default 268435456 (256 MiB)
+   */
+  maxBytes?: number;
+  /**
    * Clock the TTLs are measured with, in milliseconds. Injectable for tests.
    * @default performance.now
    */
@@ -20,6 +27,8 @@ export interface MemoryCacheStoreOptions {
 export interface MemoryCacheStore extends CacheStore {
   /** Entries held right now (expired ones may count until they are next touched). */
   readonly size: number;
+  /** Their estimated heap bytes, as bounded by `maxBytes`. */
+  readonly bytes: number;
   /** Drops every entry. */
   clear(): void;
 }
@@ -40,14 +49,22 @@ export class MemoryStore implements MemoryCacheStore {
 
   constructor(options: MemoryCacheStoreOptions = {}) {
     const maxEntries = options.maxEntries ?? 10_000;
+    const maxBytes = options.maxBytes ?? DEFAULTS.cacheMaxBytes;
     if (!(Number.isSafeInteger(maxEntries) && maxEntries > 0)) throw new TypeError('Expected `maxEntries` to be a positive integer');
+    if (!(Number.isSafeInteger(maxBytes) && maxBytes > 0)) throw new TypeError('Expected `maxBytes` to be a positive integer');
     if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('Expected `now` to be a function');
     this.now = options.now ?? (() => performance.now());
-    this.lru = new LRUCache({ max: maxEntries, ...clockOptions(options.now) });
+    // An entry larger than maxBytes is simply not kept (lru-cache's maxEntrySize defaults to maxSize).
+    this.lru = new LRUCache({ max: maxEntries, maxSize: maxBytes, sizeCalculation: estimateEntryBytes, ...clockOptions(options.now) });
   }
 
   get size(): number {
     return this.lru.size;
+  }
+
+  /** The estimated bytes of the entries held right now (what `maxBytes` bounds). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
   }
 
   get(key: string): Promise<string | undefined> {
@@ -87,6 +104,33 @@ export class MemoryStore implements MemoryCacheStore {
     const entry: StoredContext = staleMs > 0 ? Object.freeze({ ...context, freshUntil: this.now() + ttlMs }) : context;
     this.lru.set(key, entry, { ttl: ttlMs + staleMs });
   }
+}
+
+/**
+ * Heap bytes a parsed context may take per byte of the body it came from, at most. Measured
+ * with bench/memory-shapes.ts (Node 20/22, heap delta of 200 parsed, merged and scanned
+ * bodies per shape): nested empty arrays 27.7, nested arrays 25.3, objects with distinct
+ * keys 23.5, empty objects 21.3, floats 6.0, a typical CRM context 2.2, long strings 1.0.
+ * Rounded up, so the bound holds whatever shape a hostile endpoint picks.
+ */
+export const HEAP_BYTES_PER_BODY_BYTE = 32;
+/** The LRU's own bookkeeping per entry, the context object and its warnings array. */
+const ENTRY_OVERHEAD_BYTES = 512;
+
+/**
+ * What one entry costs, without walking it: the body's byte length times the measured
+ * worst-case factor for a context, the characters themselves (two bytes each at most) for
+ * a string entry, plus the key and a fixed overhead.
+ */
+export function estimateEntryBytes(value: StoredContext | string, key: string): number {
+  const own = typeof value === 'string' ? value.length * 2 : value.bytes * HEAP_BYTES_PER_BODY_BYTE + warningsBytes(value.warnings);
+  return ENTRY_OVERHEAD_BYTES + key.length * 2 + own;
+}
+
+function warningsBytes(warnings: readonly string[]): number {
+  let chars = 0;
+  for (const warning of warnings) chars += warning.length;
+  return chars * 2;
 }
 
 /**

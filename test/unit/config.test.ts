@@ -193,7 +193,7 @@ describe('normalizeOptions', () => {
   it('applies every default', () => {
     const options = normalizeOptions();
     expect(options).toMatchObject({
-      allowHttp: false, allowPrivateNetwork: false, maxResponseBytes: 262144, cacheMaxEntries: 10000, sensitiveData: 'redact',
+      allowHttp: false, allowPrivateNetwork: false, maxResponseBytes: 262144, cacheMaxEntries: 10000, cacheMaxBytes: 268435456, sensitiveData: 'redact',
     });
     expect(typeof options.now()).toBe('number');
     expect(options).not.toHaveProperty('dispatcher');
@@ -206,8 +206,8 @@ describe('normalizeOptions', () => {
     const now = () => 5;
     const lookup = async () => [{ address: '127.0.0.1', family: 4 as const }];
     const cacheStore = { get: async () => undefined, set: async () => {}, delete: async () => {} };
-    const options = normalizeOptions({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
-    expect(options).toStrictEqual({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
+    const options = normalizeOptions({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, cacheMaxBytes: 4096, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
+    expect(options).toStrictEqual({ allowHttp: true, allowPrivateNetwork: true, maxResponseBytes: 10, cacheMaxEntries: 1, cacheMaxBytes: 4096, dispatcher, onEvent, now, lookup, sensitiveData: 'off', cacheStore, cacheStoreTimeoutMs: 20, staleIfErrorMs: 5 });
     void dispatcher.close();
   });
 
@@ -219,6 +219,8 @@ describe('normalizeOptions', () => {
     { option: 'maxResponseBytes', value: 1.5 },
     { option: 'maxResponseBytes', value: '1024' },
     { option: 'cacheMaxEntries', value: Number.POSITIVE_INFINITY },
+    { option: 'cacheMaxBytes', value: 0 },
+    { option: 'cacheMaxBytes', value: 1.5 },
     { option: 'dispatcher', value: {} },
     { option: 'onEvent', value: 'log' },
     { option: 'now', value: 5 },

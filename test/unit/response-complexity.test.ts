@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeContext, mergeParsed, parseContextBody } from '../../src/merge.js';
 import { scanSensitiveData } from '../../src/sensitive.js';
+import { estimateEntryBytes } from '../../src/cache/memory-store.js';
+import { createSecretScrubber } from '../../src/secrets/scrub.js';
 import { growthRatio, NEAR_LINEAR } from '../helpers/growth.js';
 
 // Every step a response goes through before templates see it, at n and 4n on inputs
@@ -51,5 +53,28 @@ describe('response processing grows linearly with the body', () => {
       return { body, vars: mergeParsed(JSON.parse(body), body) };
     };
     expect(growthRatio(input, ({ body, vars }) => scanSensitiveData(vars, 'redact', { body }), n)).toBeLessThan(NEAR_LINEAR);
+  });
+});
+
+describe('the cache size calculation and the secret scrubbing grow no faster than linearly', () => {
+  it.each(bodies)('cache size of a context: $name', ({ make, n }) => {
+    const context = (size: number) => {
+      const body = make(size);
+      const scan = scanSensitiveData(mergeParsed(JSON.parse(body), body), 'redact', { body });
+      return { variables: scan.variables, warnings: scan.warnings, bytes: body.length };
+    };
+    expect(growthRatio(context, (c) => estimateEntryBytes(c, 'key'), n)).toBeLessThan(NEAR_LINEAR);
+  });
+
+  const secret = 'tok-SECRET-7d1f';
+  const scrubber = createSecretScrubber([secret, 'user:pw-SECRET', 'pw-SECRET']);
+  it.each([
+    { name: 'near-misses of the secret', make: (n: number) => 'tok-SECRET-7d1'.repeat(n / 14) },
+    { name: 'one letter of the secret', make: (n: number) => 't'.repeat(n) },
+    { name: 'the secret itself, over and over', make: (n: number) => secret.repeat(n / secret.length) },
+    { name: 'base64 look-alikes', make: (n: number) => Buffer.from('tok-SECRET-7d1'.repeat(n / 19)).toString('base64') },
+    { name: 'percent signs', make: (n: number) => '%2'.repeat(n / 2) },
+  ])('scrubbing text of $name', ({ make }) => {
+    expect(growthRatio(make, (text) => scrubber.scrub(text), 16_384)).toBeLessThan(NEAR_LINEAR);
   });
 });
