@@ -19,6 +19,7 @@ import { benchPool } from './pool.js';
 import { benchRender } from './render.js';
 import { ROWS, errorRow, formatMarkdown, formatTable, machine, type Row, type RowId } from './report.js';
 import { startServer } from './server.js';
+import { benchVariables } from './variables.js';
 
 const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
       console.error(`bench: ${group} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     };
     await run('render', () => benchRender(lib));
+    await run('render', () => benchVariables(lib));
     await run('pool', () => benchPool(lib));
     await run('cache', () => benchCache(lib, server.origin));
     await run('http', () => benchHttp(lib, server.origin));

@@ -18,6 +18,9 @@ const ZONE_NAME_RE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const WALL_RE = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
 
 const zones = new Map<string, TimeZone | null>();
+const OFFSET_BUCKET_SECONDS = 900;
+/** Quarter hours remembered per zone (about a week of distinct ones). */
+const MAX_CACHED_BUCKETS = 1024;
 
 /** The zone named `name`, or undefined when it is not an IANA name Python's ZoneInfo would accept. */
 export function findTimeZone(name: unknown): TimeZone | undefined {
@@ -52,12 +55,25 @@ function createZone(name: string): TimeZone | null {
   }
   if (!hasTzCase(name, wallFormat.resolvedOptions().timeZone)) return null;
   let nameFormat: Intl.DateTimeFormat | undefined;
-  const offsetAt = (seconds: number): number => {
+  const askIcu = (seconds: number): number => {
     const m = WALL_RE.exec(wallFormat.format(seconds * 1000));
     if (m === null) return 0;
     const year = m[4] === 'BC' ? 1 - Number(m[3]) : Number(m[3]);
     const wall = daysFromCivil(year, Number(m[1]), Number(m[2])) * SECONDS_PER_DAY + Number(m[5]) * 3600 + Number(m[6]) * 60 + Number(m[7]);
     return wall - seconds;
+  };
+  // An Intl call costs ~3 µs. Offsets change at most once in a quarter hour, so a quarter
+  // hour whose first and last second agree has one offset throughout, and is remembered.
+  const buckets = new Map<number, number>();
+  const offsetAt = (seconds: number): number => {
+    const bucket = Math.floor(seconds / OFFSET_BUCKET_SECONDS);
+    const known = buckets.get(bucket);
+    if (known !== undefined) return known;
+    const first = askIcu(bucket * OFFSET_BUCKET_SECONDS);
+    if (askIcu((bucket + 1) * OFFSET_BUCKET_SECONDS - 1) !== first) return askIcu(seconds);
+    if (buckets.size >= MAX_CACHED_BUCKETS) buckets.clear();
+    buckets.set(bucket, first);
+    return first;
   };
   return {
     name,
