@@ -4,6 +4,7 @@ import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
 import { getAttr } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
+import { isBlockedName } from '../runtime/sandbox.js';
 import { isDict, typeName } from '../runtime/values.js';
 import { attrGetter, seq, sortAbsentLast } from './lookup.js';
 import { toJson } from './json.js';
@@ -69,7 +70,8 @@ export const MAPPING_FILTERS: Record<string, FilterFunction> = {
     if (typeof name !== 'string') throw new TemplateError(`attribute name must be string, not '${typeName(name)}'`);
     // Jinja2's attr reads only names the object has as attributes: on a dict, its method
     // names (which, on data, read the key: the lenient dialect), never its other keys.
-    if (isDict(v)) return Object.hasOwn(DICT_METHODS, name) ? getAttr(v, name) : undefined;
+    // (getAttr refuses blocked names such as `constructor` with its sandbox error.)
+    if (isDict(v)) return Object.hasOwn(DICT_METHODS, name) || isBlockedName(name) ? getAttr(v, name) : undefined;
     return getAttr(v, name);
   },
   tojson: (v, a, k) => {
