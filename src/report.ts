@@ -1,4 +1,5 @@
 import type { ContextError } from './errors.js';
+import { isTimeZoneName } from './template/time/zone.js';
 import type { TestReport } from './types.js';
 
 /** Above this the Test report warns: a greeting waits on the answer. */
@@ -48,6 +49,10 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
     }
     if (context.merged) warnings.push('The response is a JSON array, not an object; its objects were merged in order (later keys win).');
     warnings.push(...context.warnings);
+    // The value is not quoted: it is the endpoint's data, and could hold anything.
+    if (Object.hasOwn(context.variables, 'timezone') && !isTimeZoneName(context.variables.timezone)) {
+      warnings.push('The response\'s timezone is not an IANA time zone name such as America/New_York; calls will say the time in the agent\'s zone.');
+    }
     if (Object.keys(context.variables).length === 0 && context.warnings.length === 0) {
       warnings.push('The response has no variables; templates will use their defaults.');
     }

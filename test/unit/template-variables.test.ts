@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTestReport } from '../../src/report.js';
 import { buildTemplateVariables, isContextError, renderTemplate, type CallInfo } from '../../src/index.js';
 
 const CALL: CallInfo = {
@@ -134,5 +135,17 @@ describe('buildTemplateVariables: bad input', () => {
       error = e;
     }
     expect(isContextError(error) && error.code).toBe('invalid_call');
+  });
+});
+
+describe('the Test report and the context timezone', () => {
+  const outcome = (variables: Record<string, unknown>) => buildTestReport({ durationMs: 5, bytes: 40, plainHttp: false, disabled: false, context: { variables, warnings: [], merged: false } });
+  it.each([['Mars/Base'], ['utc'], [42]])('warns when the response\'s timezone is %j, without quoting it', (timezone) => {
+    const warning = outcome({ timezone }).warnings.find((w) => w.includes('timezone'));
+    expect(warning).toMatch(/not an IANA time zone name.*agent's zone/);
+    expect(warning).not.toContain(String(timezone));
+  });
+  it.each([['Asia/Kolkata'], ['UTC']])('says nothing about a timezone of %j', (timezone) => {
+    expect(outcome({ timezone }).warnings.join(' ')).not.toMatch(/timezone/);
   });
 });
