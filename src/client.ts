@@ -3,6 +3,7 @@ import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, normalizeOptions } from './config.js';
 import { ContextError, isContextError } from './errors.js';
 import { mergeParsed, parseContextBody } from './merge.js';
+import { checkTestTemplates } from './analysis/test-templates.js';
 import { buildTestReport } from './report.js';
 import { createWireRequest } from './request.js';
 import { scrubContextError } from './secrets/scrub-error.js';
@@ -152,7 +153,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       return result.variables;
     },
 
-    async test(call) {
+    async test(call, testOptions) {
       const start = performance.now();
       const observation = observer.start('test', call);
       const stats: ExchangeStats = { bytes: 0 };
@@ -169,6 +170,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
       }
       const durationMs = performance.now() - start;
       const report = buildTestReport({ durationMs, status: stats.status, bytes: stats.bytes, context, error, plainHttp, disabled: !resolved.enabled, scrub: scrubber.scrub });
+      if (testOptions?.templates !== undefined) report.templates = checkTestTemplates(call, context?.variables ?? {}, { ...testOptions, templates: testOptions.templates });
       emit('test', eventCall, {
         outcome: error === undefined ? 'ok' : 'error',
         ...(error === undefined ? {} : { code: error.code }),

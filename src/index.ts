@@ -43,6 +43,7 @@ export type {
   DynamicContextConfig,
   LoadOptions,
   SensitiveDataMode,
+  TestOptions,
   TestReport,
   TestReportBase,
   TestReportError,

@@ -1,5 +1,6 @@
 import type { TracerLike } from './telemetry/tracer.js';
 import type { Dispatcher } from 'undici';
+import type { TemplateCheck } from './analysis/index.js';
 import type { ContextError } from './errors.js';
 
 /**
@@ -272,6 +273,22 @@ export interface TestReportBase {
   variables: string[];
   /** Slower than 1 s, larger than 16 KiB, not a JSON object, plain http, sensitive data… */
   warnings: string[];
+  /** Each template given in `test(call, { templates })`, checked against the answer (or against no context after a failure). */
+  templates?: Record<string, TemplateCheck>;
+}
+
+/** Options of `ContextClient.test`. */
+export interface TestOptions {
+  /**
+   * Templates to check against the answer, by name (a file name, "greeting"…): the report
+   * gets `checkTemplate`'s findings and render for each, or against no context when the
+   * endpoint failed (what the caller hears then).
+   */
+  templates?: Record<string, string>;
+  /** The agent's IANA time zone for the templates' `current_*` variables. @default 'UTC' */
+  timezone?: string;
+  /** The moment the templates render at (ms since the epoch or a Date). @default now */
+  now?: Date | number;
 }
 
 /** One structured event per load/fetch/test. Contains no secrets and no response values. */
@@ -328,7 +345,7 @@ export interface ContextClient {
    */
   invalidate(call: CallInfo): Promise<void>;
   /** The editor's "Test" button: always goes to the network, never rejects. */
-  test(call: CallInfo): Promise<TestReport>;
+  test(call: CallInfo, options?: TestOptions): Promise<TestReport>;
   /** Release sockets and the cache. */
   close(): Promise<void>;
 }

@@ -3,13 +3,16 @@ import { FILTERS } from '../template/filters/index.js';
 import { compileTemplate } from '../template/index.js';
 import { closestName } from '../template/suggest.js';
 import { TESTS } from '../template/tests.js';
+import { findTimeZone } from '../template/time/zone.js';
 import { analyzeInDetail, type TemplateVariable } from './analyze.js';
 import { ARTIFACT_FIXES, findSpokenArtifacts } from './artifacts.js';
 import { resolvePath, splitPath, type PathState } from './resolve.js';
 import type { NameUse } from './walk.js';
 
 /** The kinds of finding `checkTemplate` reports. */
-export type TemplateFindingKind = 'syntax' | 'render_error' | 'unknown_filter' | 'missing' | 'null' | 'spoken_artifact' | 'unused';
+export type TemplateFindingKind = 'syntax' | 'render_error' | 'unknown_filter' | 'missing' | 'null' | 'spoken_artifact' | 'unused'
+  /** The context's `timezone` is not an IANA name, so it was ignored (the agent's zone stays). */
+  | 'invalid_timezone';
 
 /** One thing the caller would hear wrong (or might), with the fix. */
 export interface TemplateFinding {
@@ -45,15 +48,16 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
   const analysis = analyzeInDetail(source);
   const findings: TemplateFinding[] = [];
   findings.push(...unknownNames(analysis.walk.filters, FILTERS, 'filter'), ...unknownNames(analysis.walk.tests, TESTS, 'test'));
+  const vars = typeof variables === 'object' && variables !== null ? variables : {};
   const fault = analysis.fault;
   if (fault !== undefined) {
     const kind = isTemplateError(fault) ? fault.kind : 'syntax';
-    // Unknown filters and tests were reported above, each at its place.
+    // Unknown filters and tests were reported above, each at its place; the data can still be checked.
     if (kind !== 'unknown_filter' && kind !== 'unknown_test') findings.push(faultFinding('syntax', fault));
+    else findings.push(...dataFindings(analysis.variables, vars), ...unusedFindings(analysis.variables, vars));
     return finish(findings);
   }
-  const vars = typeof variables === 'object' && variables !== null ? variables : {};
-  findings.push(...dataFindings(analysis.variables, vars));
+  findings.push(...dataFindings(analysis.variables, vars), ...timezoneFindings(vars));
   let output: string | undefined;
   try {
     output = compileTemplate(source).render(vars);
@@ -123,6 +127,13 @@ function missingMessage(path: string, state: Extract<PathState, { state: 'missin
 
 function describe(at: string, item: number | undefined): string {
   return item === undefined ? at : `${at} in item ${item} (counting from 0)`;
+}
+
+function timezoneFindings(variables: Record<string, unknown>): TemplateFinding[] {
+  const zone = variables.timezone;
+  if (zone === undefined || zone === null || findTimeZone(zone) !== undefined) return [];
+  const shown = typeof zone === 'string' ? JSON.stringify(zone.slice(0, 40)) : `a ${typeof zone}`;
+  return [{ kind: 'invalid_timezone', severity: 'warning', path: 'timezone', message: `timezone is ${shown}, not an IANA time zone name, so it is ignored and times are said in the agent's zone: send a name such as "America/New_York".` }];
 }
 
 function unusedFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>): TemplateFinding[] {

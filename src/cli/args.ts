@@ -9,9 +9,9 @@ export class UsageError extends Error {
   }
 }
 
-type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
 export type OptionSpecs = Record<string, OptionSpec>;
-export type ParsedValues = Record<string, string | boolean | undefined>;
+export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
 
 /** Flags every command accepts. */
 export const COMMON_OPTIONS = {
@@ -25,7 +25,8 @@ export const ENDPOINT_OPTIONS = {
   bearer: { type: 'string' },
   basic: { type: 'string' },
   header: { type: 'string' },
-  contact: { type: 'string' },
+  contact: { type: 'string', multiple: true },
+  contacts: { type: 'string' },
   direction: { type: 'string' },
   agent: { type: 'string' },
   'agent-number': { type: 'string' },
@@ -68,6 +69,12 @@ function toUsageError(error: unknown): UsageError {
   }
 }
 
+/** Only one flag may read standard input: `--template - --context -` cannot both have it. */
+export function checkOneStdin(values: ParsedValues, flags: readonly string[]): void {
+  const dashes = flags.filter((flag) => values[flag] === '-');
+  if (dashes.length > 1) throw new UsageError(`only one of ${dashes.map((f) => `--${f}`).join(', ')} can read standard input (-)`);
+}
+
 /** The value of a required string flag. */
 export function requireString(values: ParsedValues, name: string): string {
   const value = values[name];
@@ -83,12 +90,25 @@ export function optionalString(values: ParsedValues, name: string): string | und
   return value;
 }
 
-/** Reads a file named by a flag; an unreadable file is a usage error. */
-export function readFlagFile(path: string, flag: string): string {
+/** Reads a file named by a flag, or standard input for `-`; an unreadable file is a usage error. */
+export function readFlagFile(path: string, flag: string, readStdin?: () => string): string {
   try {
+    if (path === '-') return (readStdin ?? (() => readFileSync(0, 'utf8')))();
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'read failed';
-    throw new UsageError(`cannot read --${flag} file ${path} (${code})`);
+    throw new UsageError(path === '-' ? `cannot read --${flag} from standard input (${code})` : `cannot read --${flag} file ${path} (${code})`);
+  }
+}
+
+/** Reads a JSON file named by a flag (or stdin for `-`); invalid JSON is a usage error. */
+export function readJsonFlag(path: string, flag: string, readStdin?: () => string): unknown {
+  const text = readFlagFile(path, flag, readStdin);
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The parser's own message quotes file content; the position-free form is enough here.
+    const where = path === '-' ? 'standard input' : `file ${path}`;
+    throw new UsageError(`--${flag} ${where} is not valid JSON`, 'The context file must hold what the endpoint would answer: a JSON object.');
   }
 }

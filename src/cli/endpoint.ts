@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallInfo, ClientOptions, ContextAuth, DynamicContextConfig } from '../index.js';
 import { optionalString, requireString, UsageError, type ParsedValues } from './args.js';
+import { resolveContacts } from './contacts.js';
 import type { Output } from './output.js';
 
 /** Used as agent_uuid when --agent is not given, so a test call is recognisable in endpoint logs. */
@@ -21,7 +22,10 @@ const MAX_TIMEOUT_MS = 30_000;
 export interface EndpointSetup {
   config: DynamicContextConfig;
   options: ClientOptions;
+  /** The first call (the only one unless --contact is repeated or --contacts is given). */
   call: CallInfo;
+  /** Every call to run, in order. */
+  calls: CallInfo[];
 }
 
 /** Registers every secret the environment holds, before anything can be printed. */
@@ -35,7 +39,7 @@ export function registerEnvSecrets(output: Output, env: Readonly<Record<string, 
 }
 
 /** Turns the endpoint flags (and secret env vars) into the library's config, options and call. */
-export function resolveEndpoint(values: ParsedValues, env: Readonly<Record<string, string | undefined>>, output: Output): EndpointSetup {
+export function resolveEndpoint(values: ParsedValues, env: Readonly<Record<string, string | undefined>>, output: Output, readStdin?: () => string): EndpointSetup {
   registerBasic(output, values.basic as string | undefined);
   registerHeader(output, values.header as string | undefined);
   output.addSecret(values.bearer as string | undefined);
@@ -51,7 +55,8 @@ export function resolveEndpoint(values: ParsedValues, env: Readonly<Record<strin
     allowHttp: values['allow-http'] === true,
     allowPrivateNetwork: values['allow-private-network'] === true,
   };
-  return { config, options, call: resolveCall(values) };
+  const calls = resolveCalls(values, readStdin);
+  return { config, options, call: calls[0]!, calls };
 }
 
 function resolveAuth(values: ParsedValues, env: Readonly<Record<string, string | undefined>>): ContextAuth {
@@ -78,14 +83,12 @@ function authFrom(kind: 'bearer' | 'basic' | 'header', value: string, source: st
   return { type: 'header', name: value.slice(0, separator).trim(), value: value.slice(separator + 1).trim() };
 }
 
-function resolveCall(values: ParsedValues): CallInfo {
+function resolveCalls(values: ParsedValues, readStdin?: () => string): CallInfo[] {
   const direction = optionalString(values, 'direction') ?? 'inbound';
   if (direction !== 'inbound' && direction !== 'outbound') throw new UsageError('--direction must be inbound or outbound');
   const web = values.web === true;
   const externalId = optionalString(values, 'external-id');
   if (externalId !== undefined && !web) throw new UsageError('--external-id is for web calls: add --web');
-  const contact = optionalString(values, 'contact');
-  if (contact === undefined && !web) throw new UsageError('missing required option --contact (the caller\'s phone number)');
 
   const call: CallInfo = {
     agentUuid: optionalString(values, 'agent') ?? PLACEHOLDER_AGENT_UUID,
@@ -95,9 +98,11 @@ function resolveCall(values: ParsedValues): CallInfo {
   };
   const agentNumber = optionalString(values, 'agent-number');
   if (agentNumber !== undefined) call.agentNumber = agentNumber;
-  if (contact !== undefined) call.contactNumber = contact;
   if (externalId !== undefined) call.externalId = externalId;
-  return call;
+  const calls = resolveContacts(values, call, readStdin);
+  if (calls.length === 0 && !web) throw new UsageError('missing required option --contact (the caller\'s phone number) or --contacts FILE');
+  // Each call is its own conversation session.
+  return calls.length === 0 ? [call] : calls.map((c) => ({ ...c, roomSid: `cli-${randomUUID()}` }));
 }
 
 function parseTimeout(text: string): number {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { runCli } from './run.js';
 
 // The bin entry (tsup builds it to dist/cli.js with a shebang). Setting exitCode rather
@@ -6,4 +7,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  readStdin: () => readFileSync(0, 'utf8'),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
 });

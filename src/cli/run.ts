@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { UsageError, wantsHelp } from './args.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './commands/command.js';
+import { checkCommand } from './commands/check.js';
 import { previewCommand } from './commands/preview.js';
 import { renderCommand } from './commands/render.js';
 import { testCommand } from './commands/test.js';
+import { variablesCommand } from './commands/variables.js';
 import { registerEnvSecrets } from './endpoint.js';
 import { TOP_HELP } from './help.js';
 import { Output, type CliIO } from './output.js';
 
-const COMMANDS: Readonly<Record<string, Command>> = { render: renderCommand, preview: previewCommand, test: testCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { render: renderCommand, check: checkCommand, preview: previewCommand, test: testCommand, variables: variablesCommand };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -22,16 +24,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (name === 'help') return printAndExit(output, COMMANDS[rest[0] ?? '']?.help ?? TOP_HELP);
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     // Echo the word only when it looks like a command name: a mistyped line may start with a token.
-    if (!command) throw new UsageError(/^[a-z-]{1,20}$/.test(name) ? `unknown command '${name}'` : 'unknown command', 'commands: render, preview, test');
+    if (!command) throw new UsageError(/^[a-z-]{1,20}$/.test(name) ? `unknown command '${name}'` : 'unknown command', `commands: ${Object.keys(COMMANDS).join(', ')}`);
     if (wantsHelp(rest)) return printAndExit(output, command.help);
     return await command.run(rest, output, io);
   } catch (error) {
+    // --json is honoured on every path: a script reading stdout gets a document, even for a typo.
+    const json = rest.includes('--json') || name === '--json';
     if (error instanceof UsageError) {
       const help = name && Object.hasOwn(COMMANDS, name) ? `dynamic-context ${name} --help` : 'dynamic-context --help';
-      output.error(error.message, error.hint ?? `see '${help}'`);
+      const hint = error.hint ?? `see '${help}'`;
+      output.error(error.message, hint);
+      if (json) output.printJson({ ok: false, error: { code: 'usage', message: error.message, hint } });
       return EXIT_USAGE;
     }
-    output.failure(error);
+    const view = output.failure(error);
+    if (json) output.printJson({ ok: false, error: view });
     return EXIT_FAILURE;
   }
 }

@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 // Secret variables from the developer's own shell must not leak into these tests.
-const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DYNAMIC_CONTEXT_')));
+const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DYNAMIC_CONTEXT_') && name !== 'FORCE_COLOR'));
 
 /** Per-test budget: each run starts node on the built CLI, which can be slow on a busy CI box. */
 export const CLI_TEST_TIMEOUT_MS = 60_000;
@@ -23,11 +23,12 @@ const CLI = join(ROOT, readPackageJson().bin['dynamic-context']!);
 
 /**
  * Runs the built CLI (`node dist/cli.js`) as a child process, the way a user's shell
- * would: real argv, real env, real exit code.
+ * would: real argv, real env, real exit code. `input` goes to its standard input
+ * (for `--template -`).
  */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [CLI, ...args],
       { cwd: ROOT, env: { ...CLEAN_ENV, NO_COLOR: '1', ...env }, timeout: 40_000 },
@@ -36,5 +37,6 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? '');
   });
 }

@@ -82,6 +82,8 @@ const checkCases = [
   { name: 'a render error', source: '{{ 1 + name }}', vars: { name: 'x' }, expected: ['error render_error'] },
   { name: 'a syntax error', source: '{% if x %}', vars: {}, expected: ['error syntax'] },
   { name: 'an unused key', source: 'Hi', vars: { extra: 1 }, expected: ['info unused extra'] },
+  { name: 'a timezone that is not an IANA name', source: 'At {{ current_time }}', vars: { current_time: '09:30', timezone: 'Mars/Olympus' }, expected: ['warning invalid_timezone timezone', 'info unused timezone'] },
+  { name: 'a valid timezone', source: '{{ timezone }}', vars: { timezone: 'America/New_York' }, expected: [] },
 ];
 
 describe('checkTemplate', () => {

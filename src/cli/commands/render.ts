@@ -1,5 +1,5 @@
 import { mergeContext, renderTemplate } from '../../index.js';
-import { COMMON_OPTIONS, parseFlags, readFlagFile, requireString, UsageError } from '../args.js';
+import { checkOneStdin, COMMON_OPTIONS, parseFlags, readFlagFile, readJsonFlag, requireString } from '../args.js';
 import { CLOCK_OPTIONS, readClock, templateVariables } from '../clock.js';
 import { PLACEHOLDER_AGENT_UUID } from '../endpoint.js';
 import { RENDER_HELP } from '../help.js';
@@ -9,13 +9,14 @@ import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 export const renderCommand: Command = {
   name: 'render',
   help: RENDER_HELP,
-  async run(argv, output) {
+  async run(argv, output, io) {
     const values = parseFlags(argv, { ...COMMON_OPTIONS, ...CLOCK_OPTIONS, template: { type: 'string' }, context: { type: 'string' } });
     output.json = values.json === true;
     const templatePath = requireString(values, 'template');
     const contextPath = requireString(values, 'context');
-    const source = readFlagFile(templatePath, 'template');
-    const json = parseJsonFile(readFlagFile(contextPath, 'context'), contextPath);
+    checkOneStdin(values, ['template', 'context']);
+    const source = readFlagFile(templatePath, 'template', io.readStdin);
+    const json = readJsonFlag(contextPath, 'context', io.readStdin);
     const clock = readClock(values);
 
     try {
@@ -34,12 +35,3 @@ export const renderCommand: Command = {
 
 /** An offline render has no call: an inbound phone call with placeholder ids stands in. */
 const OFFLINE_CALL = { agentUuid: PLACEHOLDER_AGENT_UUID, direction: 'inbound', medium: 'phone', roomSid: 'cli-render' } as const;
-
-function parseJsonFile(text: string, path: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // The parser's own message quotes file content; the position-free form is enough here.
-    throw new UsageError(`--context file ${path} is not valid JSON`, 'The context file must hold what the endpoint would answer: a JSON object.');
-  }
-}
