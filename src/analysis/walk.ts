@@ -125,9 +125,10 @@ class Walker {
     switch (e.kind) {
       case 'const': return;
       case 'name': return; // a template-defined name or a global
-      case 'getattr': return this.expr(e.obj);
-      case 'getitem': return (this.expr(e.obj), this.expr(e.key));
-      case 'slice': return (this.expr(e.obj), [e.start, e.stop, e.step].forEach((x) => x && this.expr(x)));
+      // `{...}[time_of_day] | default("")`: the default covers the lookup's parts too.
+      case 'getattr': return this.expr(e.obj, covered);
+      case 'getitem': return (this.expr(e.obj, covered), this.expr(e.key, covered));
+      case 'slice': return (this.expr(e.obj, covered), [e.start, e.stop, e.step].forEach((x) => x && this.expr(x)));
       case 'tuple':
       case 'list':
       case 'concat': return e.items.forEach((x) => this.expr(x));

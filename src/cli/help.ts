@@ -130,6 +130,7 @@ the caller would hear wrong, each with its fix:
 Options:
   --template FILE     the Jinja template (- for stdin)
   --context FILE      the JSON the endpoint would answer (- for stdin)
+${CLOCK_HELP}
   --json              print { ok, output, findings: [{ kind, severity, path, line, column, message }] }
                       (many contacts: { ok, results: [...] }; an endpoint failure adds error and fallback)
   -h, --help          this help

@@ -8,6 +8,8 @@ import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli.js';
 
 const TOKEN = 'tok-SECRET-4d2a';
 const LOCAL = ['--allow-http', '--allow-private-network'];
+// A pinned clock: greeting.j2 opens with the part of the day.
+const NIGHT = ['--now', '2026-03-08T23:30:00-05:00', '--timezone', 'America/New_York'];
 const MARIA = '+14155550101';
 const STRANGER = '+14155550199';
 const AUTH = { DYNAMIC_CONTEXT_TOKEN: TOKEN };
@@ -67,7 +69,7 @@ describe.concurrent('check', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 
 describe.concurrent('preview for many contacts', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints one block per contact, from repeated --contact', async ({ expect }) => {
-    const run = await runCli(['preview', '--endpoint', crm.url, '--contact', MARIA, '--contact', STRANGER, '--template', 'examples/greeting.j2', ...LOCAL], AUTH);
+    const run = await runCli(['preview', '--endpoint', crm.url, '--contact', MARIA, '--contact', STRANGER, '--template', 'examples/greeting.j2', ...LOCAL, ...NIGHT], AUTH);
     expect(run.code).toBe(0);
     const blocks = run.stdout.split(/^=== /m).filter(Boolean);
     expect(blocks).toHaveLength(2);
@@ -90,7 +92,7 @@ describe.concurrent('preview for many contacts', { timeout: CLI_TEST_TIMEOUT_MS 
   });
 
   it('renders the fallback and says so when the endpoint fails', async ({ expect }) => {
-    const run = await runCli(['preview', '--endpoint', crm.url, '--bearer', 'tok-WRONG-0000', '--contact', MARIA, '--template', 'examples/greeting.j2', ...LOCAL]);
+    const run = await runCli(['preview', '--endpoint', crm.url, '--bearer', 'tok-WRONG-0000', '--contact', MARIA, '--template', 'examples/greeting.j2', ...LOCAL, ...NIGHT]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('Hi, thanks for calling Northwind Outfitters! This is Robin. Who do I have the pleasure of speaking with today?\n');
     expect(run.stderr).toMatch(/^error: .*status 401.*\(unauthorized\)$/m);

@@ -25,6 +25,7 @@ const analyzeCases = [
   { name: 'or as a fallback', source: '{{ name or "there" }}', expected: ['name (default)'] },
   { name: 'a guard on a parent only', source: '{% if customer %}{{ customer.first_name }}{% endif %}', expected: ['customer (default)', 'customer.first_name'] },
   { name: 'a loop with else', source: '{% for o in orders %}{{ o }}{% else %}no orders{% endfor %}', expected: ['orders (default)', 'orders[]'] },
+  { name: 'a default over a lookup', source: '{{ {"morning": "Good morning"}[time_of_day] | default("") }}', expected: ['time_of_day (default)'] },
   { name: 'filter and test arguments', source: '{{ items | join(sep) }}{% if n is divisibleby(k) %}{% endif %}', expected: ['items', 'sep', 'n (default)', 'k'] },
   { name: 'a filter block and a set block', source: '{% filter upper %}{{ a }}{% endfilter %}{% set b | trim %}{{ c }}{% endset %}{{ b }}', expected: ['a', 'c'] },
 ];

@@ -1,7 +1,9 @@
 import { checkTemplate, mergeContext, type TemplateCheck } from '../../index.js';
 import { checkOneStdin, COMMON_OPTIONS, ENDPOINT_OPTIONS, parseFlags, readFlagFile, readJsonFlag, requireString, UsageError } from '../args.js';
 import { resolveEndpoint } from '../endpoint.js';
+import { CLOCK_OPTIONS, readClock, templateVariables } from '../clock.js';
 import { CHECK_HELP } from '../help.js';
+import { OFFLINE_CALL } from './render.js';
 import { describeReportError, type ErrorView, type Output } from '../output.js';
 import { runCalls } from '../run-calls.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
@@ -14,7 +16,7 @@ export const checkCommand: Command = {
   name: 'check',
   help: CHECK_HELP,
   async run(argv, output, io) {
-    const values = parseFlags(argv, { ...COMMON_OPTIONS, ...ENDPOINT_OPTIONS, template: { type: 'string' }, context: { type: 'string' } });
+    const values = parseFlags(argv, { ...COMMON_OPTIONS, ...ENDPOINT_OPTIONS, ...CLOCK_OPTIONS, template: { type: 'string' }, context: { type: 'string' } });
     output.json = values.json === true;
     checkOneStdin(values, ['template', 'context', 'contacts']);
     const templatePath = requireString(values, 'template');
@@ -34,11 +36,14 @@ export const checkCommand: Command = {
         if (output.json) output.printJson({ ok: false, error: view });
         return EXIT_FAILURE;
       }
-      results = [checkTemplate(source, variables)];
+      // What the platform renders with: the system variables under the file's keys, as `render` does.
+      const check = checkTemplate(source, templateVariables(OFFLINE_CALL, variables, readClock(values)));
+      check.findings = check.findings.filter((f) => f.kind !== 'unused' || (f.path !== undefined && Object.hasOwn(variables, f.path)));
+      results = [check];
     } else {
       const setup = resolveEndpoint(values, io.env, output, io.readStdin);
       const source = readFlagFile(templatePath, 'template', io.readStdin);
-      const runs = await runCalls(setup, output, { [name]: source });
+      const runs = await runCalls(setup, output, { [name]: source }, readClock(values));
       results = runs.map(({ contact, report }) => {
         const check = report.templates![name]!;
         if (report.error === undefined) return { contact, ...check };

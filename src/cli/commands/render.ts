@@ -34,4 +34,4 @@ export const renderCommand: Command = {
 };
 
 /** An offline render has no call: an inbound phone call with placeholder ids stands in. */
-const OFFLINE_CALL = { agentUuid: PLACEHOLDER_AGENT_UUID, direction: 'inbound', medium: 'phone', roomSid: 'cli-render' } as const;
+export const OFFLINE_CALL = { agentUuid: PLACEHOLDER_AGENT_UUID, direction: 'inbound', medium: 'phone', roomSid: 'cli-render' } as const;
