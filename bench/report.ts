@@ -19,6 +19,7 @@ export const ROWS = {
   'http-signed': '(j) client.fetch p50 with a signingSecret (Standard Webhooks HMAC) vs the same client without',
   'cache-hit': '(c) cached client.load (hit), throughput vs LRUCache#get',
   'cache-floor': '(c\') info: await of a resolved promise + LRUCache#get (the async floor)',
+  'cache-hit-redis': '(c\'\') info: cached client.load through the Redis store vs the in-process LRU',
   'render-nunjucks': '(d) renderTemplate ~650-char greeting, per render vs nunjucks compiled once',
   'render-hf': '(d) renderTemplate vs @huggingface/jinja (parse once)',
   'render-liquid': '(d) renderTemplate vs liquidjs (parse once, renderSync)',
@@ -27,6 +28,8 @@ export const ROWS = {
   'pool-render': '(h) createRenderPool render of the greeting, per render vs renderTemplate in this thread',
   'mem-cache': '(f) heap held by 10,000 cached ~2 KiB contexts vs their JSON bytes',
   'mem-rounds': '(g) heap growth, 10 rounds of 1,000 concurrent loads, round 2 -> 10',
+  'tenants-heap': '(h) heap of 5,000 clients (one per tenant), one load each, vs undici Pool + Map',
+  'tenants-sockets': '(h) sockets of 5,000 clients after one load each, and after close()',
 } as const;
 export type RowId = keyof typeof ROWS;
 

@@ -2,7 +2,7 @@
  * `npm run bench`: the library against its references, in one process, interleaved.
  *
  *   BENCH_SCALE=0.01   iteration counts × 0.01 (the smoke test); default 1
- *   BENCH_ONLY=render  run only some groups: http, cache, render, pool, memory, observability
+const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants'] as const;
  *   BENCH_MD_OUT=path  also write the table as Markdown (for bench/RESULTS.md)
  *   BENCH_LIB=path     benchmark another module with the same API (a scratch copy with a fix)
  *
@@ -16,12 +16,14 @@ import { SCALE } from './measure.js';
 import { benchMemory } from './memory.js';
 import { benchObservability } from './observability.js';
 import { benchPool } from './pool.js';
+import { benchRedis } from './redis.js';
 import { benchRender } from './render.js';
 import { ROWS, errorRow, formatMarkdown, formatTable, machine, type Row, type RowId } from './report.js';
 import { startServer } from './server.js';
+import { benchTenants } from './tenants.js';
 import { benchVariables } from './variables.js';
 
-const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability'] as const;
+const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (group: (typeof GROUPS)[number]) => only.length === 0 || only.includes(group);
 
@@ -60,6 +62,8 @@ async function main(): Promise<number> {
     await run('http', () => benchHttp(lib, server.origin));
     await run('observability', () => benchObservability(lib, server.origin));
     await run('memory', () => benchMemory(lib, server.origin));
+    await run('redis', () => benchRedis(lib, server.origin));
+    await run('tenants', () => benchTenants(lib, server.origin));
   } finally {
     await server.close();
   }

@@ -125,3 +125,32 @@ describe('createContextCache', () => {
     expect(cache.get('k')).toBeUndefined();
   });
 });
+
+describe('MemoryStore growth', () => {
+  it('grows past its first capacity keeping every entry, their order and their TTL, up to maxEntries', async () => {
+    let now = 0;
+    const store = new MemoryStore({ maxEntries: 100, now: () => now });
+    for (let i = 0; i < 100; i++) {
+      store.put(`k${i}`, context(i), 1000, 0);
+      now += 1;
+    }
+    expect(store.size).toBe(100);
+    expect(store.peek('k0')?.variables.n).toBe(0);
+    // k0 was just read, so k1 is now the least recently used and goes first.
+    store.put('k100', context(100), 1000, 0);
+    expect(store.size).toBe(100);
+    expect(store.peek('k1')).toBeUndefined();
+    expect(store.peek('k0')).toBeDefined();
+    now = 1001;
+    expect(store.peek('k0')).toBeUndefined();
+    expect(store.peek('k99')).toBeDefined();
+  });
+
+  it('gives back the room of its entries on clear()', () => {
+    const store = new MemoryStore({ maxEntries: 10_000 });
+    for (let i = 0; i < 1000; i++) store.put(`k${i}`, context(i), 60_000, 0);
+    store.clear();
+    expect(store.size).toBe(0);
+    expect((store as unknown as { lru: { max: number } }).lru.max).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,62 @@
+import { TemplateError, isTemplateError } from '../../errors.js';
+import { callValue, getAttr, getItem, iterate, setAttr, sliceValue } from '../runtime/access.js';
+import { binary, compare, concat, contains, eq, truthy, unary } from '../runtime/ops.js';
+import { concatEscaped } from '../runtime/markup.js';
+import { outputValue } from '../runtime/print.js';
+import { PY_NONE, makeTuple } from '../runtime/types.js';
+import type { RenderBudget } from '../limits.js';
+import { LoopContext, cycleItem, recurseLoop } from '../loop.js';
+import { MISSING, makeMacro } from '../macro.js';
+import type { Pos, Stmt } from '../parser/ast.js';
+import { TemplateCompiler } from './blocks.js';
+import { assignedNames, hasAutoescape } from './scope.js';
+import { callMethod, escapeOutput, guardSize, makeDict, markupIf, resolveName, spreadArgs, spreadKwargs, toMarkup, unknownFilter, unknownTest, unpack } from './support.js';
+
+/** What generated code may call, passed in as parameters: the code sees nothing else. */
+const RUNTIME = {
+  outputValue, truthy, eq, binary, concat, concatEscaped, compare, contains, unary,
+  getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
+  makeDict, callMethod, escapeOutput, toMarkup, markupIf, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
+  LoopContext, cycleItem, recurseLoop, makeMacro, MISSING, NONE: PY_NONE,
+};
+const RUNTIME_NAMES = Object.keys(RUNTIME);
+const RUNTIME_VALUES = Object.values(RUNTIME);
+
+type Fail = (error: unknown, position: number) => TemplateError;
+export type RenderFunction = (vars: Record<string, unknown>, budget: RenderBudget) => string;
+
+/** Compile the AST once into a JS function (string concatenation, locals for template names). */
+export function compileAst(ast: Stmt[], source: string): RenderFunction {
+  const compiler = new TemplateCompiler();
+  compiler.hasAutoescape = hasAutoescape(ast);
+  const rootNames = assignedNames(ast);
+  let inits = '';
+  for (const name of rootNames) {
+    const ident = compiler.fresh('v');
+    (compiler as unknown as { scope: { vars: Map<string, { ident: string }> } }).scope.vars.set(name, { ident });
+    // Jinja2: a top-level name reads the variable of that name until the template assigns it.
+    inits += `let ${ident}=resolveName(ctx,${JSON.stringify(name)});\n`;
+  }
+  const body = compiler.block(ast);
+  if (compiler.hasAutoescape) inits += 'let AE=false;\n';
+  for (const [name, ident] of compiler.free) inits += `let ${ident}=resolveName(ctx,${JSON.stringify(name)});\n`;
+  const code = `"use strict";\nreturn function render(ctx,B,FAIL){\nlet P=0,T;const MO=B.limits.maxOutputLength;\ntry{\n${inits}let o='';\n${body}if(o.length>MO)B.checkLength(o.length);\nreturn o;\n}catch(e){throw FAIL(e,P);}\n};`;
+  const factory = new Function('K', ...RUNTIME_NAMES, code) as (...args: unknown[]) => (vars: Record<string, unknown>, budget: RenderBudget, fail: Fail) => string;
+  const render = factory(compiler.consts, ...RUNTIME_VALUES);
+  const positions = compiler.positions;
+  const fail: Fail = (error, position) => toTemplateError(error, positions[position], source);
+  return (vars, budget) => render(vars, budget, fail);
+}
+
+/** Any fault inside a render becomes a TemplateError at the node that was running; no JS internals leak. */
+export function toTemplateError(error: unknown, pos: Pos | undefined, source: string): TemplateError {
+  if (isTemplateError(error)) {
+    if (error.line > 0 || pos === undefined) return error;
+    return new TemplateError(error.reason, { line: pos.line, column: pos.column, source, cause: error });
+  }
+  const reason = error instanceof RangeError ? 'Template recursion is too deep'
+    // A write to deep-frozen context data outside the list/dict methods (M2).
+    : error instanceof TypeError && /read.only|not extensible|Cannot (add|assign|delete)/.test(error.message) ? 'cannot modify read-only context data'
+    : 'Template failed to render';
+  return new TemplateError(reason, pos === undefined ? {} : { line: pos.line, column: pos.column, source });
+}

@@ -1,0 +1,114 @@
+import { TemplateError } from '../../errors.js';
+import { GLOBALS } from '../globals.js';
+import { currentBudget } from '../limits.js';
+import { callValue, getAttr, iterate } from '../runtime/access.js';
+import { DICT_METHODS } from '../runtime/collection-methods.js';
+import { Markup, PY_NONE, isCallable, isTuple } from '../runtime/types.js';
+import { pyStr } from '../runtime/print.js';
+import { isDict } from '../runtime/values.js';
+import type { Kwargs } from '../runtime/types.js';
+
+/**
+ * Helpers the generated code calls besides the runtime's operations. Kept small:
+ * everything a template name can reach goes through `resolveName`, so no JS global
+ * is ever in scope of a template.
+ */
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A free name: the render's variables first, then the template globals. */
+export function resolveName(vars: Record<string, unknown>, name: string): unknown {
+  if (hasOwn.call(vars, name)) return vars[name];
+  return hasOwn.call(GLOBALS, name) ? GLOBALS[name] : undefined;
+}
+
+/** `a, b = value` (set or for target): Python's unpacking with its count check. */
+export function unpack(value: unknown, count: number): unknown[] {
+  const items = iterate(value);
+  if (items.length !== count) {
+    const reason = items.length < count ? `not enough values to unpack (expected ${count}, got ${items.length})` : `too many values to unpack (expected ${count})`;
+    throw new TemplateError(reason);
+  }
+  return items;
+}
+
+/** A dict literal: keys are stored as own properties of a null-prototype object. */
+export function makeDict(entries: unknown[]): Record<string, unknown> {
+  const dict = Object.create(null) as Record<string, unknown>;
+  for (let i = 0; i < entries.length; i += 2) {
+    const key = entries[i];
+    if (typeof key === 'object' && key !== null && key !== PY_NONE) throw new TemplateError(`unhashable type: '${Array.isArray(key) ? 'list' : 'dict'}'`);
+    dict[key === null || key === PY_NONE ? 'None' : typeof key === 'boolean' ? (key ? 'True' : 'False') : String(key)] = entries[i + 1];
+  }
+  return dict;
+}
+
+/** `f(*args)`: positional arguments followed by the items of `star`. */
+export function spreadArgs(args: unknown[], star: unknown): unknown[] {
+  return args.concat(iterate(star));
+}
+
+/** `f(**kw)`: explicit keywords merged with a dict's items. */
+export function spreadKwargs(kwargs: Kwargs, starstar: unknown): Kwargs {
+  const out = Object.create(null) as Record<string, unknown>;
+  if (kwargs !== undefined) Object.assign(out, kwargs);
+  if (starstar !== undefined && starstar !== null) {
+    if (!isDict(starstar)) throw new TemplateError('argument after ** must be a mapping');
+    for (const key of Object.keys(starstar)) out[key] = starstar[key];
+  }
+  return out;
+}
+
+/** Strings and lists a template builds stay under the output bound (`s ~ s` doubling in a loop). */
+export function guardSize<V>(value: V): V {
+  if ((typeof value === 'string' || Array.isArray(value)) && value.length > 65536) currentBudget().checkLength(value.length);
+  return value;
+}
+
+/** `{{ v }}` inside `{% autoescape true %}`: Markup prints as is, anything else is escaped. */
+export { outputEscaped as escapeOutput } from '../runtime/markup.js';
+
+/**
+ * Python's `Markup(v)`. Jinja2 wraps a macro's or `caller()`'s result and a `{% set %}` block
+ * when the render's autoescape flag is on at that moment, a recursive `loop()` and a filter
+ * block's body when it is on where they are written, and urlize/xmlattr results likewise.
+ */
+export function toMarkup(v: unknown): Markup {
+  return v instanceof Markup ? v : new Markup(typeof v === 'string' ? v : pyStr(v));
+}
+
+/** `(Markup if context.eval_ctx.autoescape else identity)(v)`: the flag is the render's, at run time. */
+export function markupIf(isOn: boolean, v: unknown): unknown {
+  return isOn ? toMarkup(v) : v;
+}
+
+export function unknownFilter(name: string): never {
+  throw new TemplateError(`No filter named '${name}'`);
+}
+
+export function unknownTest(name: string): never {
+  throw new TemplateError(`No test named '${name}'`);
+}
+
+/** list/dict methods that change their receiver. */
+const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'reverse', 'sort', 'clear', 'update', 'popitem', 'setdefault']);
+
+/**
+ * `obj.name(args)`. Attribute lookup prefers data (`order.items` is the JSON key), but a
+ * call of a dict method name still reaches the method, as issue 3 asks.
+ */
+export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
+  // str/list methods walk the receiver and their arguments (split, replace, join, format): F4.
+  const budget = currentBudget();
+  budget.chargeSize(obj);
+  for (let i = 0; i < args.length; i++) budget.chargeSize(args[i]);
+  if (MUTATORS.has(name) && Object.isFrozen(obj) && (isDict(obj) || (Array.isArray(obj) && !isTuple(obj)))) {
+    // Context data from load() is deep-frozen: say so, rather than a bare "failed to render" (M2).
+    throw new TemplateError(`cannot modify ${isDict(obj) ? 'dict' : 'list'} with ${name}() (read-only context data)`);
+  }
+  const fn = getAttr(obj, name);
+  if (!isCallable(fn) && isDict(obj) && Object.hasOwn(DICT_METHODS, name)) {
+    return (DICT_METHODS[name] as (self: unknown, a: unknown[], k: Kwargs) => unknown)(obj, args, kwargs);
+  }
+  return callValue(fn, args, kwargs);
+}

@@ -1,0 +1,164 @@
+import { TemplateError } from '../../errors.js';
+import { currentBudget } from '../limits.js';
+import { REQUIRED, bindArgs, positional } from './args.js';
+import { DICT_VIEW, PY_NONE, makeTuple, type Kwargs } from './types.js';
+import { eq, truthy } from './ops.js';
+import { pySorted } from './sort.js';
+import { pyRepr } from './print.js';
+import { isInt, typeName } from './values.js';
+import { iterate, callValue } from './access.js';
+
+type Method<T> = (self: T, args: unknown[], kwargs: Kwargs) => unknown;
+
+function view(kind: string, items: unknown[]): unknown[] {
+  Object.defineProperty(items, DICT_VIEW, { value: kind });
+  return items;
+}
+
+function indexOf(list: readonly unknown[], args: unknown[], kwargs: Kwargs): number {
+  positional('index', args, kwargs, 1, 3);
+  const start = args.length > 1 ? normIndex(args[1], list.length) : 0;
+  const stop = args.length > 2 ? normIndex(args[2], list.length) : list.length;
+  for (let i = start; i < stop; i++) if (eq(list[i], args[0])) return i;
+  throw new TemplateError(`${pyRepr(args[0])} is not in list`);
+}
+
+function normIndex(v: unknown, len: number): number {
+  if (!isInt(v)) throw new TemplateError(`slice indices must be integers or have an __index__ method`);
+  return v < 0 ? Math.max(0, v + len) : Math.min(v, len);
+}
+
+/** Methods of tuples (read-only). */
+export const TUPLE_METHODS: Readonly<Record<string, Method<readonly unknown[]>>> = Object.assign(Object.create(null), {
+  index: indexOf,
+  count: (l: readonly unknown[], a: unknown[], k: Kwargs) => (positional('count', a, k, 1, 1), l.filter((x) => eq(x, a[0])).length),
+});
+
+/** Methods of lists. Mutating ones mutate, as unsandboxed Jinja2 does. */
+export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.assign(Object.create(null), {
+  ...TUPLE_METHODS,
+  copy: (l: unknown[], a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), l.slice()),
+  append: (l: unknown[], a: unknown[], k: Kwargs) => {
+    positional('append', a, k, 1, 1);
+    currentBudget().chargeIterations(1);
+    l.push(a[0]);
+    return PY_NONE;
+  },
+  extend: (l: unknown[], a: unknown[], k: Kwargs) => {
+    positional('extend', a, k, 1, 1);
+    const items = iterate(a[0]);
+    currentBudget().checkLength(l.length + items.length);
+    currentBudget().chargeIterations(items.length);
+    l.push(...items);
+    return PY_NONE;
+  },
+  insert: (l: unknown[], a: unknown[], k: Kwargs) => {
+    positional('insert', a, k, 2, 2);
+    currentBudget().chargeIterations(1);
+    l.splice(normIndex(a[0], l.length), 0, a[1]);
+    return PY_NONE;
+  },
+  pop: (l: unknown[], a: unknown[], k: Kwargs) => {
+    positional('pop', a, k, 0, 1);
+    if (l.length === 0) throw new TemplateError('pop from empty list');
+    let i = a.length ? a[0] : -1;
+    if (!isInt(i)) throw new TemplateError(`'${typeName(i)}' object cannot be interpreted as an integer`);
+    if (i < 0) i += l.length;
+    if (i < 0 || i >= l.length) throw new TemplateError('pop index out of range');
+    return l.splice(i as number, 1)[0];
+  },
+  remove: (l: unknown[], a: unknown[], k: Kwargs) => {
+    positional('remove', a, k, 1, 1);
+    const i = l.findIndex((x) => eq(x, a[0]));
+    if (i < 0) throw new TemplateError('list.remove(x): x not in list');
+    l.splice(i, 1);
+    return PY_NONE;
+  },
+  clear: (l: unknown[], a: unknown[], k: Kwargs) => (positional('clear', a, k, 0, 0), (l.length = 0), PY_NONE),
+  reverse: (l: unknown[], a: unknown[], k: Kwargs) => (positional('reverse', a, k, 0, 0), l.reverse(), PY_NONE),
+  sort: (l: unknown[], a: unknown[], k: Kwargs) => {
+    if (a.length) throw new TemplateError('sort() takes no positional arguments');
+    const [key, reverse] = bindArgs('sort', ['key', 'reverse'], [null, false], [], k);
+    const sorted = pySorted(l, key === null ? (v) => v : (v) => callValue(key, [v], undefined), truthy(reverse));
+    for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
+    return PY_NONE;
+  },
+});
+
+type Dict = Record<string, unknown>;
+
+/** Methods of dicts. */
+export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assign(Object.create(null), {
+  get: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('get', a, k, 1, 2);
+    return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : PY_NONE;
+  },
+  keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
+  values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
+  items: (d: Dict, a: unknown[], k: Kwargs) => (positional('items', a, k, 0, 0), view('dict_items', Object.keys(d).map((key) => makeTuple([key, d[key]])))),
+  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign({}, d)),
+  pop: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('pop', a, k, 1, 2);
+    const key = a[0];
+    if (typeof key === 'string' && Object.hasOwn(d, key)) {
+      const v = d[key];
+      delete d[key];
+      return v;
+    }
+    if (a.length > 1) return a[1];
+    throw new TemplateError(`KeyError: ${pyRepr(key)}`);
+  },
+  setdefault: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('setdefault', a, k, 1, 2);
+    const key = dictKey(a[0]);
+    if (!Object.hasOwn(d, key)) defineKey(d, key, a.length > 1 ? a[1] : PY_NONE);
+    return d[key];
+  },
+  update: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('update', a, undefined, 0, 1);
+    const src = a.length ? a[0] : undefined;
+    if (src !== undefined && src !== null) {
+      if (typeof src !== 'object' || Array.isArray(src)) throw new TemplateError(`'${typeName(src)}' object is not iterable`);
+      for (const key of Object.keys(src)) defineKey(d, dictKey(key), (src as Dict)[key]);
+    }
+    if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
+    return PY_NONE;
+  },
+  popitem: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('popitem', a, k, 0, 0);
+    const keys = Object.keys(d);
+    if (keys.length === 0) throw new TemplateError("KeyError: 'popitem(): dictionary is empty'");
+    const key = keys[keys.length - 1];
+    const v = d[key];
+    delete d[key];
+    return makeTuple([key, v]);
+  },
+  fromkeys: (_d: Dict, a: unknown[], k: Kwargs) => {
+    positional('fromkeys', a, k, 1, 2);
+    const out: Dict = {};
+    const keys = iterate(a[0]);
+    currentBudget().chargeIterations(keys.length);
+    // Int keys are stored as their text, as dict literals store them.
+    for (const key of keys) defineKey(out, isInt(key) ? String(key) : dictKey(key), a.length > 1 ? a[1] : PY_NONE);
+    return out;
+  },
+  clear: (d: Dict, a: unknown[], k: Kwargs) => {
+    positional('clear', a, k, 0, 0);
+    for (const key of Object.keys(d)) delete d[key];
+    return PY_NONE;
+  },
+});
+
+/** A dict key from a template value: our dicts are string-keyed; sandbox names refused. */
+function dictKey(v: unknown): string {
+  if (typeof v !== 'string') throw new TemplateError(`dict keys must be strings here, not ${typeName(v)}`);
+  if (v === '__proto__') throw new TemplateError(`access to attribute '__proto__' is not allowed`);
+  return v;
+}
+
+/** Set an own data property even for keys like "__proto__" (never the prototype). */
+export function defineKey(d: Dict, key: string, value: unknown): void {
+  Object.defineProperty(d, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+void REQUIRED;
