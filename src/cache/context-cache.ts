@@ -25,7 +25,7 @@ export function createContextCache(options: {
   const flights = new SingleFlight<LoadOutcome>(options.abortedError);
 
   return {
-    get: (key) => store.peek(key),
+    get: store.peek,
     load(key, loader, signal) {
       return flights.run(key, async (flightSignal, isCurrent) => {
         try {

@@ -117,12 +117,15 @@ export class MemoryStore implements MemoryCacheStore {
     this.lru = this.create(Math.min(this.maxEntries, INITIAL_CAPACITY));
   }
 
-  /** The fresh context under `key`. Reads the clock only for entries kept past their TTL (stale-if-error). */
-  peek(key: string): CachedContext | undefined {
+  /**
+   * The fresh context under `key`: the client's hit path, handed out as is (an arrow, so no
+   * wrapper call). Reads the clock only for entries kept past their TTL (stale-if-error).
+   */
+  readonly peek = (key: string): CachedContext | undefined => {
     const value = this.lru.get(key);
     if (typeof value !== 'object') return undefined;
     return value.freshUntil === undefined || this.now() < value.freshUntil ? value : undefined;
-  }
+  };
 
   /** The context under `key` even when it is past its TTL but within its stale window. */
   peekStale(key: string): CachedContext | undefined {
