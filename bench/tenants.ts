@@ -44,7 +44,6 @@ export async function benchTenants(lib: Library | undefined, origin: string): Pr
     const sockets = openSockets() - socketsBefore;
     await Promise.all(clients.map((c) => c.close()));
     const closedSockets = openSockets() - socketsBefore;
-    const closedHeap = (await settledHeapUsed()) - before;
     clients = [];
     consume(clients);
 
@@ -68,7 +67,7 @@ export async function benchTenants(lib: Library | undefined, origin: string): Pr
       {
         id: 'tenants-heap', library: `${formatBytes(loaded)} (${formatBytes(loaded / tenants)}/tenant)`, reference: `${formatBytes(refLoaded)} (undici Pool + Map)`,
         ratio: formatRatio(ratio), target: '≤ 2×', met: ratio <= 2 ? 'yes' : 'no',
-        note: `${tenants} clients, one cached ~1 KiB context each; ${formatBytes(idle)} (${formatBytes(idle / tenants)}/client) before any load; after close(), still referenced: ${formatBytes(closedHeap)}`,
+        note: `${tenants} clients, one cached ~1 KiB context each; ${formatBytes(idle)} (${formatBytes(idle / tenants)}/client) before any load`,
       },
       {
         id: 'tenants-sockets', library: `${sockets} open, ${closedSockets} after close()`, reference: `${tenants} tenants`,
