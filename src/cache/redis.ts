@@ -1,4 +1,3 @@
-import { createClient } from 'redis';
 import type { CacheStore } from '../types.js';
 
 /** Settings of {@link createRedisCacheStore}. */
@@ -27,9 +26,8 @@ const MAX_QUEUED_COMMANDS = 10_000;
 
 /**
  * A shared cache on Redis, through node-redis. Give it a `url` and it owns its
- * connection: it connects at once, never queues commands while Redis is away (they fail
- * at once, so loads go straight to the network), reconnects in the background, and
- * disconnects on `close()`. Or give it a connected node-redis `client` you manage.
+ * connection (see `connect` below), closed by `close()`; or give it a connected
+ * node-redis `client` you manage.
  *
  * Entries are set with a TTL in Redis (`PX`); their keys are hashes, and their values the
  * library's versioned entry format.
@@ -43,45 +41,60 @@ export function createRedisCacheStore(options: { url: string } | { client: unkno
   if (typeof options !== 'object' || options === null) throw new TypeError('Expected `options` to be { url } or { client }');
   const prefix = settings.prefix ?? 'dynamic-context:';
   if (typeof prefix !== 'string') throw new TypeError('Expected `prefix` to be a string');
-  let redis: RedisCommands;
+  let connection: Promise<RedisCommands>;
   let close: () => Promise<void>;
   if ('url' in options) {
     if (typeof options.url !== 'string' || !/^rediss?:\/\//.test(options.url)) throw new TypeError('Expected `url` to be a redis:// or rediss:// URL');
-    const owned = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
-      socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
-    });
-    // node-redis emits 'error' on every failed (re)connect; unhandled, it would end the process.
-    // The failure already reaches each load as a rejected command.
-    owned.on('error', () => {});
-    owned.connect().catch(() => {});
-    redis = owned as unknown as RedisCommands;
+    const opened = connect(options.url);
+    // Without node-redis installed every command fails, and loads go to the network.
+    opened.catch(() => {});
+    connection = opened;
     // destroy, not close: a hung Redis would never answer the commands close() waits for.
-    close = async () => {
-      if (owned.isOpen) owned.destroy();
-    };
+    close = () => opened.then((client) => client.isOpen && client.destroy(), () => {}).then(() => {});
   } else if ('client' in options && isRedisCommands(options.client)) {
-    redis = options.client;
+    connection = Promise.resolve(options.client);
     close = () => Promise.resolve();
   } else {
     throw new TypeError('Expected `options` to be { url } or { client } with a node-redis client (get, set, del)');
   }
+  let redis: RedisCommands | undefined;
+  void connection.then((r) => (redis = r), () => {});
+  const ready = (): RedisCommands | Promise<RedisCommands> => redis ?? connection;
   return {
     async get(key) {
-      const value = await redis.get(prefix + key);
+      const value = await (await ready()).get(prefix + key);
       // Anything but a string is garbage to the client's decoder; hand it over as is.
       return value === null ? undefined : (value as string);
     },
     async set(key, value, ttlMs) {
-      await redis.set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
+      await (await ready()).set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
     },
     async delete(key) {
-      await redis.del(prefix + key);
+      await (await ready()).del(prefix + key);
     },
     close,
   };
+}
+
+/**
+ * A connection this store owns. node-redis is loaded here, when first needed, so that
+ * importing `dynamic-context/redis` works without it (the `{ client }` form needs none)
+ * and the core never loads it. It never queues commands while Redis is away (they fail at
+ * once, so loads go straight to the network), and it reconnects in the background.
+ */
+async function connect(url: string): Promise<RedisCommands & { isOpen: boolean; destroy(): void }> {
+  const { createClient } = await import('redis');
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+  });
+  // node-redis emits 'error' on every failed (re)connect; unhandled, it would end the process.
+  // The failure already reaches each load as a rejected command.
+  client.on('error', () => {});
+  client.connect().catch(() => {});
+  return client as unknown as RedisCommands & { isOpen: boolean; destroy(): void };
 }
 
 function isRedisCommands(value: unknown): value is RedisCommands {
