@@ -11,7 +11,7 @@ export interface MemoryCacheStoreOptions {
    */
   maxEntries?: number;
   /**
-   * Bound on the heap the entries take, in bytes, as estimated by {@link estimateEntryBytes}
+   * Bound on the heap the entries take, in bytes, as estimated by `estimateEntryBytes`
    * (an upper bound for any JSON shape); the least recently used go first.
    * @default 268435456 (256 MiB)
    */
