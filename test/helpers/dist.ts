@@ -79,12 +79,16 @@ export function assertFreshDist(): void {
 
 const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[;\n])\s*import\s*["']([^"']+)["']|\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)/g;
 
+/** The specifiers one file imports, statically or dynamically, or requires. */
+export function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4]!);
+}
+
 /** Every bare specifier reachable from `file` through relative imports (a built file of dist/). */
 export function bareImports(file: string, seen = new Set<string>(), found = new Set<string>()): Set<string> {
   if (seen.has(file)) return found;
   seen.add(file);
-  for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-    const specifier = match[1] ?? match[2] ?? match[3] ?? match[4]!;
+  for (const specifier of importsOf(file)) {
     if (specifier.startsWith('.')) bareImports(resolve(dirname(file), specifier), seen, found);
     else found.add(specifier);
   }
