@@ -231,7 +231,7 @@ if (isMain) {
   console.log(`Example CRM context endpoint listening on ${server.url}`);
   console.log(`Bearer token: ${server.token}`);
   if (process.env.CRM_SIGNING_SECRET) console.log('Requests must be signed with CRM_SIGNING_SECRET (set DYNAMIC_CONTEXT_SIGNING_SECRET to the same value).');
-  console.log(`Try: DYNAMIC_CONTEXT_TOKEN=${server.token} npx tsx src/cli/main.ts preview --endpoint ${server.url} \\`);
+  console.log(`Try: DYNAMIC_CONTEXT_TOKEN=${server.token} node dist/cli.js preview --endpoint ${server.url} \\`);
   console.log('       --contact +14155550101 --template examples/greeting.j2 --allow-http --allow-private-network');
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
 }
