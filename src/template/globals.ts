@@ -21,7 +21,9 @@ export function pyRange(args: unknown[], kwargs: Kwargs): number[] {
   const [start, stop, step] = args.length === 1 ? [0, intArg(args[0]), 1] : [intArg(args[0]), intArg(args[1]), args.length > 2 ? intArg(args[2]) : 1];
   if (step === 0) throw new TemplateError('range() arg 3 must not be zero');
   const size = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
-  currentBudget().checkRange(Math.max(0, size));
+  const budget = currentBudget();
+  budget.checkRange(Math.max(0, size));
+  budget.charge(Math.max(0, size));
   const out: number[] = [];
   for (let i = 0; i < size; i++) out.push(start + i * step);
   Object.defineProperty(out, DICT_VIEW, { value: `range(${start}, ${stop}${step === 1 ? '' : `, ${step}`})` });
@@ -92,33 +94,53 @@ function makeDict(args: unknown[], kwargs: Kwargs): Record<string, unknown> {
   positional('dict', args, undefined, 0, 1);
   const out: Record<string, unknown> = {};
   const src = args[0];
+  const budget = currentBudget();
   if (isDict(src)) {
-    for (const key of Object.keys(src)) defineKey(out, key, src[key]);
+    const keys = Object.keys(src);
+    budget.charge(keys.length);
+    for (const key of keys) defineKey(out, key, src[key]);
   } else if (src !== undefined) {
     for (const pair of iterate(src)) {
+      budget.charge(1);
       const kv = iterate(pair);
       if (kv.length !== 2) throw new TemplateError(`dictionary update sequence element has length ${kv.length}; 2 is required`);
       defineKey(out, pyStr(kv[0]), kv[1]);
     }
   }
-  if (kwargs) for (const key of Object.keys(kwargs)) defineKey(out, key, kwargs[key]);
+  if (kwargs) {
+    const keys = Object.keys(kwargs);
+    budget.charge(keys.length);
+    for (const key of keys) defineKey(out, key, kwargs[key]);
+  }
   return out;
 }
 
 const WORDS = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum'.split(' ');
 
-/** lipsum(n=5, html=True, min=20, max=100): random placeholder text, like Jinja2's. */
+/** Longest word of WORDS, plus the space after it: bounds a paragraph's length. */
+const LONGEST_WORD = Math.max(...WORDS.map((w) => w.length)) + 1;
+
+/**
+ * lipsum(n=5, html=True, min=20, max=100): random placeholder text, like Jinja2's. The
+ * largest text the arguments allow is checked before any word is picked: `min` above
+ * `max` makes every paragraph `min` words long (Python refuses that range outright).
+ */
 function lipsum(args: unknown[], kwargs: Kwargs): string {
   const [n, html, min, max] = bindArgs('generate_lorem_ipsum', ['n', 'html', 'min', 'max'], [5, true, 20, 100], args, kwargs);
-  const count = intArg(n);
-  currentBudget().checkLength(count * intArg(max) * 12);
+  const count = Math.max(0, intArg(n));
+  const lo = intArg(min);
+  const hi = intArg(max);
+  const budget = currentBudget();
+  const mostWords = Math.max(0, lo, hi);
+  budget.checkLength(count * mostWords * LONGEST_WORD);
+  budget.charge(count * mostWords);
   const paragraphs: string[] = [];
   for (let p = 0; p < count; p++) {
-    const len = intArg(min) + Math.floor(Math.random() * Math.max(1, intArg(max) - intArg(min)));
+    const len = lo + Math.floor(Math.random() * Math.max(1, hi - lo));
     const words: string[] = [];
     for (let i = 0; i < len; i++) words.push(WORDS[Math.floor(Math.random() * WORDS.length)]);
     const text = words.join(' ');
-    paragraphs.push(`${text[0].toUpperCase()}${text.slice(1)}.`);
+    paragraphs.push(text === '' ? '.' : `${text[0].toUpperCase()}${text.slice(1)}.`);
   }
   return html ? paragraphs.map((t) => `<p>${t}</p>`).join('\n') : paragraphs.join('\n\n');
 }

@@ -3,8 +3,10 @@ import { TemplateError } from '../errors.js';
 /** Bounds on the work one render may do. Templates are written by untrusted tenants. */
 export interface RenderLimits {
   /**
-   * Work units of one render: each loop iteration and macro call is one unit, and
-   * builtins that walk a large string or list charge by its size (see `chargeSize`).
+   * Work units of one render. Each loop iteration, macro call and template operation
+   * (operator, comparison, filter, test, call) costs at least one unit; builtins are
+   * priced by the work they do: a unit per 16 items or 256 characters walked, and walks
+   * over nested or shared structure per node visited (see `RenderBudget.charge`).
    * @default 100000
    */
   maxIterations: number;
@@ -32,43 +34,73 @@ export const DEFAULT_RENDER_LIMITS: Readonly<RenderLimits> = Object.freeze({
   maxSourceLength: 128 * 1024,
 });
 
-/** Strings: one work unit per this many characters walked. */
-const CHARS_PER_UNIT = 256;
-/** Lists and dicts: one work unit per this many items walked (items cost more than chars). */
-const ITEMS_PER_UNIT = 16;
-/** Units between two reads of the clock: keeps performance.now() off the hot path. */
-const UNITS_PER_CLOCK_CHECK = 32;
+/**
+ * The meter counts ticks; a unit of `maxIterations` is TICKS_PER_UNIT ticks. A loop
+ * iteration, a macro call and every template operation (operator, comparison, filter,
+ * test, call) cost at least a unit; walks inside builtins cost a tick per item visited,
+ * so a walk over shared structure pays for every node it actually reaches.
+ */
+export const TICKS_PER_UNIT = 16;
+/** Strings: one tick per this many characters (256 per unit). */
+const CHARS_PER_TICK = 16;
+/** Ticks between two reads of the clock. Every operation charges, so no work skips the clock. */
+const TICKS_PER_CLOCK_CHECK = 16 * TICKS_PER_UNIT;
+
+/** Ticks to walk `v` once: a tick per item of a list, per 16 characters of a string. */
+export function walkTicks(v: unknown): number {
+  if (typeof v === 'string') return (v.length / CHARS_PER_TICK) | 0;
+  return Array.isArray(v) ? v.length : 0;
+}
 
 /**
  * The budget of the render in progress. Rendering is synchronous, so one
  * module-level budget is safe: a render sets it on entry and restores it on exit.
  */
 export class RenderBudget {
-  iterations = 0;
   callDepth = 0;
-  private clockAt = UNITS_PER_CLOCK_CHECK;
+  private ticks = 0;
+  private readonly maxTicks: number;
+  /** Next tick count at which `charge` leaves its fast path: a clock read, or the budget's end. */
+  private nextCheck: number;
   private readonly deadline: number;
   /** `timed` false: the idle budget outside renders, which has no start time to count from. */
   constructor(readonly limits: RenderLimits, timed = true) {
     this.deadline = timed ? performance.now() + limits.maxRenderMs : Infinity;
+    this.maxTicks = limits.maxIterations * TICKS_PER_UNIT;
+    this.nextCheck = Math.min(TICKS_PER_CLOCK_CHECK, this.maxTicks + 1);
   }
 
-  /** Count `n` more units of work (loop iterations, or size-priced work of a builtin). */
+  /** Work units spent so far. */
+  get iterations(): number {
+    return this.ticks / TICKS_PER_UNIT;
+  }
+
+  /** Count `ticks` more ticks of work; one comparison on the fast path. */
+  charge(ticks: number): void {
+    this.ticks += ticks;
+    if (this.ticks >= this.nextCheck) this.meter();
+  }
+
+  /** Count `n` more units of work (loop iterations, calls, operations). */
   chargeIterations(n = 1): void {
-    this.iterations += n;
-    if (this.iterations > this.limits.maxIterations) {
-      throw new TemplateError(`Template exceeded the loop budget of ${this.limits.maxIterations} iterations (loop iterations, calls and work on large values)`);
-    }
-    if (this.iterations >= this.clockAt) this.checkClock();
+    this.charge(n * TICKS_PER_UNIT);
   }
 
-  /** Charge the walk of a string or container; small values are free (the loop already paid). */
+  /** One template operation: a unit. */
+  op(): void {
+    this.charge(TICKS_PER_UNIT);
+  }
+
+  /** `op()`, then `v`: an O(1) builtin's input in generated code. */
+  counted<V>(v: V): V {
+    this.charge(TICKS_PER_UNIT);
+    return v;
+  }
+
+  /** An operation that walks `v`: a unit, or the walk's price when that is more. */
   chargeSize(v: unknown): void {
-    if (typeof v === 'string') {
-      if (v.length >= CHARS_PER_UNIT) this.chargeIterations((v.length / CHARS_PER_UNIT) | 0);
-    } else if (Array.isArray(v)) {
-      if (v.length >= ITEMS_PER_UNIT) this.chargeIterations((v.length / ITEMS_PER_UNIT) | 0);
-    }
+    const ticks = walkTicks(v);
+    this.charge(ticks > TICKS_PER_UNIT ? ticks : TICKS_PER_UNIT);
   }
 
   /** `chargeSize(v)`, then `v`: wraps a builtin's input in generated code. */
@@ -77,9 +109,16 @@ export class RenderBudget {
     return v;
   }
 
-  /** Throws once the render has run past `maxRenderMs`; cheap enough to call per node of a walk. */
+  private meter(): void {
+    if (this.ticks > this.maxTicks) {
+      throw new TemplateError(`Template exceeded the loop budget of ${this.limits.maxIterations} iterations (loop iterations, calls and work on large values)`);
+    }
+    this.checkClock();
+  }
+
+  /** Throws once the render has run past `maxRenderMs`. */
   checkClock(): void {
-    this.clockAt = this.iterations + UNITS_PER_CLOCK_CHECK;
+    this.nextCheck = Math.min(this.ticks + TICKS_PER_CLOCK_CHECK, this.maxTicks + 1);
     if (performance.now() > this.deadline) {
       throw new TemplateError(`Template exceeded its render time budget of ${this.limits.maxRenderMs} ms`);
     }
@@ -93,13 +132,18 @@ export class RenderBudget {
 
   /** Count `n` characters of a printer's output; stops a walk of shared structure at the bound, not after it. */
   chargePrinted(n: number): void {
+    const before = this.printed;
     this.printed += n;
+    // Printing is work too: a tick per 16 characters, counted across the small pieces.
+    const ticks = ((this.printed / CHARS_PER_TICK) | 0) - ((before / CHARS_PER_TICK) | 0);
+    if (ticks > 0) this.charge(ticks);
     if (this.printed > this.limits.maxOutputLength) this.checkLength(this.printed);
   }
 
   /** Refuse a string (or list) about to be built with `length` items. */
   checkLength(length: number): void {
-    if (length > this.limits.maxOutputLength) {
+    // NaN (a count of Infinity times an empty sequence, say) is refused too.
+    if (!(length <= this.limits.maxOutputLength)) {
       throw new TemplateError(`Template output exceeded ${this.limits.maxOutputLength} characters`);
     }
   }

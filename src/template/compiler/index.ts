@@ -10,13 +10,13 @@ import { MISSING, makeMacro } from '../macro.js';
 import type { Pos, Stmt } from '../parser/ast.js';
 import { TemplateCompiler } from './blocks.js';
 import { assignedNames, hasAutoescape } from './scope.js';
-import { callMethod, escapeOutput, guardSize, makeDict, markupIf, resolveName, spreadArgs, spreadKwargs, toMarkup, unknownFilter, unknownTest, unpack } from './support.js';
+import { callFunction, callMethod, escapeOutput, guardSize, makeDict, markupIf, resolveName, spreadArgs, spreadKwargs, toMarkup, unknownFilter, unknownTest, unpack } from './support.js';
 
 /** What generated code may call, passed in as parameters: the code sees nothing else. */
 const RUNTIME = {
   outputValue, truthy, eq, binary, concat, concatEscaped, compare, contains, unary,
   getAttr, getItem, sliceValue, setAttr, callValue, iterate, makeTuple,
-  makeDict, callMethod, escapeOutput, toMarkup, markupIf, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
+  makeDict, callFunction, callMethod, escapeOutput, toMarkup, markupIf, resolveName, unpack, spreadArgs, spreadKwargs, guardSize, unknownFilter, unknownTest,
   LoopContext, cycleItem, recurseLoop, makeMacro, MISSING,
 };
 const RUNTIME_NAMES = Object.keys(RUNTIME);

@@ -1,6 +1,6 @@
 import { TemplateError } from '../../errors.js';
 import { GLOBALS } from '../globals.js';
-import { currentBudget } from '../limits.js';
+import { TICKS_PER_UNIT, currentBudget, walkTicks } from '../limits.js';
 import { callValue, getAttr, iterate } from '../runtime/access.js';
 import { DICT_METHODS } from '../runtime/collection-methods.js';
 import { Markup, isCallable, isTuple } from '../runtime/types.js';
@@ -31,6 +31,7 @@ export function resolveName(vars: Record<string, unknown>, name: string): unknow
 export function unpack(value: unknown, count: number): unknown[] {
   if (value === undefined || value === null) return new Array<unknown>(count).fill(undefined);
   const items = iterate(value);
+  currentBudget().charge(walkTicks(value));
   if (items.length !== count) {
     const reason = items.length < count ? `not enough values to unpack (expected ${count}, got ${items.length})` : `too many values to unpack (expected ${count})`;
     throw new TemplateError(reason);
@@ -51,7 +52,9 @@ export function makeDict(entries: unknown[]): Record<string, unknown> {
 
 /** `f(*args)`: positional arguments followed by the items of `star`. */
 export function spreadArgs(args: unknown[], star: unknown): unknown[] {
-  return args.concat(iterate(star));
+  const items = iterate(star);
+  currentBudget().charge(items.length);
+  return args.concat(items);
 }
 
 /** `f(**kw)`: explicit keywords merged with a dict's items. */
@@ -96,6 +99,19 @@ export function unknownTest(name: string): never {
   throw unknownTestError(name);
 }
 
+/** A call costs a unit, or the walk of its receiver and arguments when that is more. */
+function chargeCall(self: unknown, args: unknown[]): void {
+  let ticks = walkTicks(self);
+  for (let i = 0; i < args.length; i++) ticks += walkTicks(args[i]);
+  currentBudget().charge(ticks > TICKS_PER_UNIT ? ticks : TICKS_PER_UNIT);
+}
+
+/** `f(args)` in a template: a global, a macro, a bound method or `caller`. */
+export function callFunction(fn: unknown, args: unknown[], kwargs: Kwargs): unknown {
+  chargeCall(undefined, args);
+  return callValue(fn, args, kwargs);
+}
+
 /** list/dict methods that change their receiver. */
 const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'reverse', 'sort', 'clear', 'update', 'popitem', 'setdefault']);
 
@@ -105,9 +121,7 @@ const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'revers
  */
 export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
   // str/list methods walk the receiver and their arguments (split, replace, join, format): F4.
-  const budget = currentBudget();
-  budget.chargeSize(obj);
-  for (let i = 0; i < args.length; i++) budget.chargeSize(args[i]);
+  chargeCall(obj, args);
   if (MUTATORS.has(name) && Object.isFrozen(obj) && (isDict(obj) || (Array.isArray(obj) && !isTuple(obj)))) {
     // Context data from load() is deep-frozen: say so, rather than a bare "failed to render" (M2).
     throw new TemplateError(`cannot modify ${isDict(obj) ? 'dict' : 'list'} with ${name}() (read-only context data)`);

@@ -8,6 +8,7 @@ import { codePoints, isDict, strLength, typeName } from '../runtime/values.js';
 import { sortAbsentLast, attrGetter, hashKey, multiAttrGetter, seq, sortCompare } from './lookup.js';
 import { FILTERS } from './index.js';
 import { keepMarkup } from '../runtime/markup.js';
+import { joinText } from '../runtime/join.js';
 import { TESTS } from '../tests.js';
 
 function intArg(v: unknown, what: string): number {
@@ -38,6 +39,7 @@ function batch(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   if (n <= 0 && items.length) throw new TemplateError('batch size must be positive');
   const out: unknown[][] = [];
   makeIterator(out);
+  currentBudget().charge(n > 0 ? Math.ceil(items.length / n) : 0);
   for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
   const last = out[out.length - 1];
   if (last && fill !== null && fill !== undefined && last.length < n) {
@@ -53,6 +55,7 @@ function slice(v: unknown, a: unknown[], k: Kwargs): unknown[] {
   const items = seq(v);
   if (n <= 0) throw new TemplateError('integer division or modulo by zero');
   currentBudget().checkRange(n);
+  currentBudget().charge(n);
   const per = Math.floor(items.length / n);
   const extra = items.length % n;
   const out = makeIterator([]) as unknown[][];
@@ -188,7 +191,7 @@ export const LIST_FILTERS: Record<string, FilterFunction> = {
     const [d, attribute] = bindArgs('do_join', ['d', 'attribute'], ['', null], a, k);
     let items = seq(v);
     if (attribute !== null && attribute !== undefined) items = items.map(attrGetter(attribute));
-    return items.map(pyStr).join(pyStr(d));
+    return joinText(items, pyStr, pyStr(d));
   },
   sort: (v, a, k) => {
     const [reverse, cs, attribute] = bindArgs('do_sort', ['reverse', 'case_sensitive', 'attribute'], [false, false, null], a, k);

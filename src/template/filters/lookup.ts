@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { currentBudget, walkTicks } from '../limits.js';
 import { getItem, iterate } from '../runtime/access.js';
 import { eq, pyCompare } from '../runtime/ops.js';
 import { pySorted } from '../runtime/sort.js';
@@ -36,13 +37,18 @@ export function multiAttrGetter(attribute: unknown, lower: boolean): (item: unkn
  * lenient dialect's Undefined behaves (it compares as neither less nor greater).
  */
 export function sortCompare(a: unknown, b: unknown): number {
+  const budget = currentBudget();
+  budget.charge(1);
   if (a === undefined || a === null || b === undefined || b === null) {
     return 0;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     // Python compares lists at the first index where == fails, and only there.
     const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) if (!eq(a[i], b[i])) return sortCompare(a[i], b[i]);
+    for (let i = 0; i < n; i++) {
+      budget.charge(1);
+      if (!eq(a[i], b[i])) return sortCompare(a[i], b[i]);
+    }
     return a.length - b.length;
   }
   return pyCompare(a, b) || 0;
@@ -55,6 +61,8 @@ export function sortCompare(a: unknown, b: unknown): number {
  * in reverse), so the common case keeps the plain keys and their fast comparison.
  */
 export function sortAbsentLast<T>(items: readonly T[], key: (item: T) => unknown, reverse: boolean): T[] {
+  // A tick per key computed; the sort prices its comparisons itself (pySorted).
+  currentBudget().charge(items.length);
   const keys = items.map(key);
   const isAbsent = (part: unknown): boolean => part === undefined || part === null;
   const order = items.map((_, i) => i);
@@ -65,10 +73,18 @@ export function sortAbsentLast<T>(items: readonly T[], key: (item: T) => unknown
   return pySorted(order, (i) => wrapped[i], reverse).map((i) => items[i]);
 }
 
-/** A hashable identity for set/dict-key semantics (1 == 1.0 == True); TypeError for unhashable. */
+/**
+ * A hashable identity for set/dict-key semantics (1 == 1.0 == True); TypeError for unhashable.
+ * A tick per value hashed, nested tuples included: a tuple that shares itself is priced by
+ * the nodes its key spells out, and the budget stops it before the key outgrows memory.
+ */
 export function hashKey(v: unknown): string {
+  const budget = currentBudget();
+  budget.charge(1);
   switch (typeof v) {
-    case 'string': return 's' + v;
+    case 'string':
+      budget.charge(walkTicks(v));
+      return 's' + v;
     case 'number': return 'n' + v;
     case 'boolean': return v ? 'n1' : 'n0';
     case 'undefined': return 'u';
@@ -76,7 +92,7 @@ export function hashKey(v: unknown): string {
   if (v === null) return 'N';
   if (v instanceof PyFloat) return 'n' + v.value;
   // Markup hashes as its text (a str subclass).
-  if (v instanceof Markup) return 's' + v.text;
+  if (v instanceof Markup) return hashKey(v.text);
   if (Array.isArray(v) && Object.isFrozen(v)) return 't' + v.map(hashKey).join('\u0000');
   throw new TemplateError(`unhashable type: '${typeName(v)}'`);
 }

@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { currentBudget } from '../limits.js';
 import { Markup, GROUP_TUPLE, makeIterator, makeTuple, type FilterFunction, type Kwargs } from '../runtime/types.js';
 import { bindArgs, REQUIRED } from '../runtime/args.js';
 import { eq, truthy } from '../runtime/ops.js';
@@ -52,7 +53,9 @@ function items(v: unknown, a: unknown[], k: Kwargs): readonly unknown[][] {
   bindArgs('do_items', [], [], a, k);
   if (v === undefined || v === null) return makeIterator([]) as unknown[][];
   if (!isDict(v)) throw new TemplateError('Can only get item pairs from a mapping.');
-  return makeIterator(Object.keys(v).map((key) => makeTuple([key, v[key]]) as unknown[])) as unknown[][];
+  const keys = Object.keys(v);
+  currentBudget().charge(keys.length);
+  return makeIterator(keys.map((key) => makeTuple([key, v[key]]) as unknown[])) as unknown[][];
 }
 
 /** Mapping and object filters. */

@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { currentBudget, walkTicks } from '../limits.js';
 import { Markup, GROUP_TUPLE, PY_ATTRS, iteratorType, PyFloat, TemplateObject, isCallable, isTuple, makeTuple, markCallable, type Kwargs } from './types.js';
 import { checkName, isBlockedName } from './sandbox.js';
 import { STR_METHODS } from './str-methods.js';
@@ -75,6 +76,8 @@ export function getItem(obj: unknown, key: unknown): unknown {
       const i = seqIndex(key, obj.length);
       if (i !== undefined) return obj[i];
     } else {
+      // Python indexes by code point: astral text is split whole, and that walk is charged.
+      currentBudget().charge(walkTicks(obj));
       const cps = codePoints(obj);
       const i = seqIndex(key, cps.length);
       if (i !== undefined) return cps[i];
@@ -136,11 +139,14 @@ export function sliceValue(obj: unknown, start: unknown, stop: unknown, step: un
       const b = sliceBound(stop, len, len);
       return a < b ? obj.slice(a, b) : '';
     }
+    currentBudget().charge(walkTicks(obj));
     const cps = codePoints(obj);
     return sliceIndexes(cps.length, start, stop, step).map((i) => cps[i]).join('');
   }
   if (Array.isArray(obj) && iteratorType(obj) === undefined) {
-    const out = sliceIndexes(obj.length, start, stop, step).map((i) => obj[i]);
+    const indexes = sliceIndexes(obj.length, start, stop, step);
+    currentBudget().charge(indexes.length);
+    const out = indexes.map((i) => obj[i]);
     return isTuple(obj) ? makeTuple(out) : out;
   }
   throw new TemplateError(`'${typeName(obj)}' object is not subscriptable`);

@@ -37,7 +37,7 @@ export const TUPLE_METHODS: Readonly<Record<string, Method<readonly unknown[]>>>
 /** Methods of lists. Mutating ones mutate, as unsandboxed Jinja2 does. */
 export const LIST_METHODS: Readonly<Record<string, Method<unknown[]>>> = Object.assign(Object.create(null), {
   ...TUPLE_METHODS,
-  copy: (l: unknown[], a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), l.slice()),
+  copy: (l: unknown[], a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), currentBudget().charge(l.length), l.slice()),
   append: (l: unknown[], a: unknown[], k: Kwargs) => {
     positional('append', a, k, 1, 1);
     currentBudget().chargeIterations(1);
@@ -94,12 +94,12 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
     positional('get', a, k, 1, 2);
     return typeof a[0] === 'string' && Object.hasOwn(d, a[0]) ? d[a[0]] : a.length > 1 ? a[1] : null;
   },
-  keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', Object.keys(d))),
-  values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', Object.values(d))),
-  items: (d: Dict, a: unknown[], k: Kwargs) => (positional('items', a, k, 0, 0), view('dict_items', Object.keys(d).map((key) => makeTuple([key, d[key]])))),
+  keys: (d: Dict, a: unknown[], k: Kwargs) => (positional('keys', a, k, 0, 0), view('dict_keys', keysOf(d))),
+  values: (d: Dict, a: unknown[], k: Kwargs) => (positional('values', a, k, 0, 0), view('dict_values', keysOf(d).map((key) => d[key]))),
+  items: (d: Dict, a: unknown[], k: Kwargs) => (positional('items', a, k, 0, 0), view('dict_items', keysOf(d).map((key) => makeTuple([key, d[key]])))),
   // Into a null-prototype object, as dict literals are: assigning a `__proto__` key to `{}`
   // would set the copy's prototype (issue 8: `{'__proto__': ns}.copy()`).
-  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), Object.assign(Object.create(null) as Dict, d)),
+  copy: (d: Dict, a: unknown[], k: Kwargs) => (positional('copy', a, k, 0, 0), keysOf(d), Object.assign(Object.create(null) as Dict, d)),
   pop: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('pop', a, k, 1, 2);
     const key = a[0];
@@ -122,14 +122,14 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
     const src = a.length ? a[0] : undefined;
     if (src !== undefined && src !== null) {
       if (typeof src !== 'object' || Array.isArray(src)) throw new TemplateError(`'${typeName(src)}' object is not iterable`);
-      for (const key of Object.keys(src)) defineKey(d, dictKey(key), (src as Dict)[key]);
+      for (const key of keysOf(src as Dict)) defineKey(d, dictKey(key), (src as Dict)[key]);
     }
     if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
     return null;
   },
   popitem: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('popitem', a, k, 0, 0);
-    const keys = Object.keys(d);
+    const keys = keysOf(d);
     if (keys.length === 0) throw new TemplateError("KeyError: 'popitem(): dictionary is empty'");
     const key = keys[keys.length - 1];
     const v = d[key];
@@ -147,10 +147,17 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   },
   clear: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('clear', a, k, 0, 0);
-    for (const key of Object.keys(d)) delete d[key];
+    for (const key of keysOf(d)) delete d[key];
     return null;
   },
 });
+
+/** A dict's keys, a tick each: listing them walks the whole dict. */
+function keysOf(d: Dict): string[] {
+  const keys = Object.keys(d);
+  currentBudget().charge(keys.length);
+  return keys;
+}
 
 /** A dict key from a template value: our dicts are string-keyed; sandbox names refused. */
 function dictKey(v: unknown): string {

@@ -1,4 +1,4 @@
-import { currentBudget } from '../limits.js';
+import { currentBudget, walkTicks } from '../limits.js';
 import { Markup, PyFloat, TemplateObject, isTuple, iteratorType, makeFloat, makeTuple } from './types.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, typeError } from './values.js';
 import { pyStr } from './print.js';
@@ -26,7 +26,11 @@ export function truthy(v: unknown): boolean {
   return false;
 }
 
-/** Python ==, deep for lists, tuples and dicts; 1 == 1.0 == True. */
+/**
+ * Python ==, deep for lists, tuples and dicts; 1 == 1.0 == True. Each item compared costs
+ * a tick: two equal structures that share themselves ((x, x) nested 40 deep) are walked
+ * node by node, and the budget stops the walk, not the end of it.
+ */
 export function eq(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   // JSON null equals None (the oracle's Null == None); undefined equals only undefined.
@@ -41,15 +45,25 @@ export function eq(a: unknown, b: unknown, depth = 0): boolean {
     if (!Array.isArray(b) || a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
     if (iteratorType(a) !== undefined || iteratorType(b) !== undefined) return false;
     if (depth > 500) throw new TemplateError('maximum recursion depth exceeded in comparison');
-    for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i], depth + 1)) return false;
+    const budget = currentBudget();
+    for (let i = 0; i < a.length; i++) {
+      budget.charge(1);
+      if (!eq(a[i], b[i], depth + 1)) return false;
+    }
     return true;
   }
   if (isDict(a)) {
     if (!isDict(b)) return false;
     const ka = Object.keys(a);
+    const budget = currentBudget();
+    // Listing both dicts' keys is work too, whether or not the first values differ.
+    budget.charge(2 * ka.length);
     if (ka.length !== Object.keys(b).length) return false;
     if (depth > 500) throw new TemplateError('maximum recursion depth exceeded in comparison');
-    for (const k of ka) if (!Object.hasOwn(b, k) || !eq(a[k], b[k], depth + 1)) return false;
+    for (const k of ka) {
+      budget.charge(1);
+      if (!Object.hasOwn(b, k) || !eq(a[k], b[k], depth + 1)) return false;
+    }
     return true;
   }
   return false;
@@ -86,20 +100,27 @@ export function pyFloorDiv(x: number, y: number): number {
   return Math.floor(x / y);
 }
 
+/**
+ * `seq * times`. The result's real size is checked before building and charged by the
+ * items it holds: `[] * 2**53` is empty at once, not 2^53 empty pushes.
+ */
 function repeat(seq: string | readonly unknown[], times: unknown, op: string, other: unknown): unknown {
   if (typeof times === 'boolean') times = times ? 1 : 0;
   if (typeof times !== 'number' || !Number.isInteger(times)) {
     throw typeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
   }
-  const n = Math.max(0, times);
-  if (typeof seq === 'string') {
-    currentBudget().checkLength(seq.length * n);
-    return seq.repeat(n);
-  }
-  currentBudget().checkLength(seq.length * n);
-  const out: unknown[] = [];
-  for (let i = 0; i < n; i++) out.push(...seq);
   void op;
+  const n = seq.length === 0 ? 0 : Math.max(0, times);
+  const budget = currentBudget();
+  budget.checkLength(seq.length * n);
+  if (typeof seq === 'string') {
+    const out = seq.repeat(n);
+    budget.charge(walkTicks(out));
+    return out;
+  }
+  budget.charge(seq.length * n);
+  const out = new Array<unknown>(seq.length * n);
+  for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < seq.length; j++) out[k++] = seq[j];
   return isTuple(seq) ? makeTuple(out) : out;
 }
 
@@ -143,6 +164,10 @@ export function binary(op: BinaryOp, a: unknown, b: unknown): unknown {
       return a + b;
     }
     if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b) && iteratorType(a) === undefined && iteratorType(b) === undefined) {
+      // Checked before building: sum(lists, start=[]) would otherwise copy its way past any bound.
+      const budget = currentBudget();
+      budget.checkLength(a.length + b.length);
+      budget.charge(a.length + b.length);
       const out = [...a, ...b];
       return isTuple(a) ? makeTuple(out) : out;
     }
@@ -195,7 +220,9 @@ export function pyCompare(a: unknown, b: unknown, op = '<'): number {
   }
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
     const n = Math.min(a.length, b.length);
+    const budget = currentBudget();
     for (let i = 0; i < n; i++) {
+      budget.charge(1);
       if (!eq(a[i], b[i])) return pyCompare(a[i], b[i], op);
     }
     return a.length - b.length;
@@ -232,10 +259,15 @@ export function contains(container: unknown, item: unknown): boolean {
     if (typeof item !== 'string') {
       throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     }
+    currentBudget().charge(walkTicks(container));
     return container.includes(item);
   }
   if (Array.isArray(container)) {
-    for (const x of container) if (eq(x, item)) return true;
+    const budget = currentBudget();
+    for (const x of container) {
+      budget.charge(1);
+      if (eq(x, item)) return true;
+    }
     return false;
   }
   if (isDict(container)) return typeof item === 'string' && Object.hasOwn(container, item);

@@ -80,6 +80,9 @@ export function percentFormat(format: string, args: unknown, escape?: (s: string
     if (index >= list.length) throw new TemplateError('not enough arguments for format string');
     return list[index++];
   };
+  // The result is counted as it is built, and refused before it grows past the bound.
+  const budget = currentBudget();
+  budget.charge((format.length / 16) | 0);
   let out = '';
   let last = 0;
   for (let at = format.indexOf('%'); at >= 0; at = format.indexOf('%', last)) {
@@ -93,7 +96,7 @@ export function percentFormat(format: string, args: unknown, escape?: (s: string
     let value: unknown;
     const width = w === '*' ? Number(next()) : w === undefined ? 0 : Number(w);
     const precision = p === '*' ? Number(next()) : p === undefined ? -1 : Number(p || '0');
-    currentBudget().checkLength(width);
+    budget.checkLength(width);
     if (key !== undefined) {
       if (!mappingLike) throw new TemplateError('format requires a mapping');
       usedMapping = true;
@@ -106,8 +109,11 @@ export function percentFormat(format: string, args: unknown, escape?: (s: string
     } else {
       value = next();
     }
-    const rv = convert(type, value, flags, width, precision);
-    out += escape !== undefined && (type === 's' || type === 'r' || type === 'a') ? escape(rv) : rv;
+    const cv = convert(type, value, flags, width, precision);
+    const rv = escape !== undefined && (type === 's' || type === 'r' || type === 'a') ? escape(cv) : cv;
+    budget.checkLength(out.length + rv.length);
+    budget.charge(1 + ((rv.length / 16) | 0));
+    out += rv;
   }
   out += format.slice(last);
   if (index < list.length && !usedMapping && !mappingLike) {

@@ -1,3 +1,4 @@
+import { currentBudget } from '../limits.js';
 import { compareStrings, eq, pyCompare } from './ops.js';
 
 /**
@@ -6,11 +7,15 @@ import { compareStrings, eq, pyCompare } from './ops.js';
  * the sorting algorithm itself; see pySorted.
  */
 export function pyLess(a: unknown, b: unknown): boolean {
+  const budget = currentBudget();
   if (a === undefined || a === null || b === undefined || b === null) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
     // Lists compare at the first index where == fails, and only there.
     const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) if (!eq(a[i], b[i])) return pyLess(a[i], b[i]);
+    for (let i = 0; i < n; i++) {
+      budget.charge(1);
+      if (!eq(a[i], b[i])) return pyLess(a[i], b[i]);
+    }
     return a.length < b.length;
   }
   return pyCompare(a, b) < 0;
@@ -27,6 +32,9 @@ export function pySorted<T>(items: readonly T[], key: (item: T) => unknown, reve
   const vals = items.slice();
   if (reverse) { keys.reverse(); vals.reverse(); }
   const n = keys.length;
+  // Priced before sorting, a tick per comparison a merge sort may make (n log n): the
+  // comparator's fast path charges nothing, and lists compared item by item pay in pyLess.
+  currentBudget().charge(n * Math.ceil(Math.log2(n + 1)));
   if (n < 64) {
     binarySort(keys, vals, countRun(keys, vals));
   } else {

@@ -1,4 +1,5 @@
 import { TemplateError } from '../../errors.js';
+import { currentBudget } from '../limits.js';
 import { pyRepr, pyStr } from './print.js';
 import { formatValue } from './format-spec.js';
 import { getAttr, getItem } from './access.js';
@@ -38,6 +39,8 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
     }
     return value;
   };
+  const budget = currentBudget();
+  budget.charge((format.length / 16) | 0);
   let out = '';
   let i = 0;
   while (i < format.length) {
@@ -60,7 +63,11 @@ export function strFormat(format: string, args: readonly unknown[], kwargs: Kwar
       continue;
     }
     const end = matchingBrace(format, i);
-    out += replaceField(format.slice(i + 1, end), lookup, escape);
+    const field = replaceField(format.slice(i + 1, end), lookup, escape);
+    // Refused before the joined text grows past the bound; a tick per 16 characters built.
+    budget.checkLength(out.length + field.length);
+    budget.charge(1 + ((field.length / 16) | 0));
+    out += field;
     i = end + 1;
   }
   return out;

@@ -3,6 +3,7 @@ import { REQUIRED, bindArgs, positional } from './args.js';
 import { Markup, isTuple, makeTuple, type Kwargs } from './types.js';
 import { typeName, isInt, strLength, hasSurrogates } from './values.js';
 import { mappingLookup, strFormat } from './str-format.js';
+import { joinText } from './join.js';
 import { iterate } from './access.js';
 import { pyCasefold } from './casefold.js';
 import { maketrans, translate } from './translate.js';
@@ -167,12 +168,13 @@ export const STR_METHODS: Readonly<Record<string, StrMethod>> = Object.assign(Ob
   },
   join: (s: string, a: unknown[], k: Kwargs) => {
     positional('join', a, k, 1, 1);
-    const items = iterate(a[0]);
     // Undefined and null items join as empty text, as the join filter does (lenient).
-    items.forEach((item, i) => {
-      if (typeof item !== 'string' && !(item instanceof Markup) && item !== undefined && item !== null) throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
-    });
-    return items.join(s);
+    return joinText(iterate(a[0]), (item, i) => {
+      if (typeof item === 'string') return item;
+      if (item instanceof Markup) return item.text;
+      if (item === undefined || item === null) return '';
+      throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
+    }, s);
   },
   format: (s: string, a: unknown[], k: Kwargs) => strFormat(s, a, k),
   format_map: (s: string, a: unknown[], k: Kwargs) => (positional('format_map', a, k, 1, 1), strFormat(s, [], undefined, undefined, mappingLookup(a[0]))),
