@@ -66,14 +66,15 @@ describe('datetime: lenient on bad data (undefined, takes | default)', () => {
 });
 
 describe('datetime: bounded work', () => {
-  const loop = (n: number) => `{% for i in range(${n}) %}{{ 0 | datetime }}{% endfor %}`;
-  const limits = { maxIterations: 100 };
+  // A loop over a list from the variables: each iteration and each filter call is a unit.
+  const loop = compileTemplate('{% for i in items %}{{ 0 | datetime }}{% endfor %}', { limits: { maxIterations: 100 } });
+  const items = (n: number) => ({ items: Array.from({ length: n }, (_, i) => i) });
   it('charges each call to the render budget: under and at the limit render, over it fails', () => {
-    expect(compileTemplate(loop(40), { limits }).render({})).toHaveLength(40 * 16);
-    expect(compileTemplate(loop(50), { limits }).render({})).toHaveLength(50 * 16);
+    expect(loop.render(items(40))).toHaveLength(40 * 16);
+    expect(loop.render(items(50))).toHaveLength(50 * 16);
     let error: unknown;
     try {
-      compileTemplate(loop(51), { limits }).render({});
+      loop.render(items(51));
     } catch (e) {
       error = e;
     }

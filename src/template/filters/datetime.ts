@@ -19,7 +19,8 @@ export const datetimeFilter: FilterFunction = (value, args, kwargs) => {
   const [format, timezone] = bindArgs('datetime', ['format', 'timezone'], ['%Y-%m-%d %H:%M', null], args, kwargs);
   const text = format instanceof Markup ? format.text : format;
   if (typeof text !== 'string' || text.length > MAX_DATETIME_FORMAT_LENGTH || text.includes('\0')) return undefined;
-  currentBudget().chargeIterations(1 + ((text.length / FORMAT_CHARS_PER_UNIT) | 0));
+  // The call's own unit is charged where it is made (every filter call is an operation).
+  currentBudget().chargeIterations((text.length / FORMAT_CHARS_PER_UNIT) | 0);
   const zone = zoneForRender(timezone);
   const time = zone === undefined ? undefined : toZonedTime(value, zone);
   return time === undefined ? undefined : strftime(time, text);
