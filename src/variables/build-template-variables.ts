@@ -47,19 +47,16 @@ export function buildTemplateVariables(input: TemplateVariablesInput): Record<st
   const agentZone = findTimeZone(agentZoneName);
   if (agentZone === undefined) throw new TypeError(`buildTemplateVariables: timezone must be an IANA time zone name such as 'America/New_York' (got ${describe(agentZoneName)})`);
   const nowMs = input.now instanceof Date ? input.now.getTime() : input.now ?? Date.now();
-  if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) throw new TypeError('buildTemplateVariables: now must be a valid Date or a number of milliseconds since the epoch');
-
   // The caller's zone, when the endpoint knows it, is where "now" is said; an unknown name is ignored.
   const zone: TimeZone = findTimeZone(context.timezone) ?? agentZone;
-  const clock = toZonedTime(new Date(nowMs), zone);
+  const clock = typeof nowMs === 'number' ? toZonedTime(new Date(nowMs), zone) : undefined;
+  if (clock === undefined) throw new TypeError('buildTemplateVariables: now must be a valid Date or a number of milliseconds since the epoch, within years 1–9999');
   // Null prototype: a context key named "__proto__" stays a plain variable.
   const vars = Object.create(null) as Record<string, unknown>;
-  if (clock !== undefined) {
-    vars.current_datetime = strftime(clock, '%Y-%m-%dT%H:%M:%S%:z');
-    vars.current_date = strftime(clock, '%Y-%m-%d');
-    vars.current_time = strftime(clock, '%H:%M');
-    vars.time_of_day = timeOfDay(clock.wall.hour);
-  }
+  vars.current_datetime = strftime(clock, '%Y-%m-%dT%H:%M:%S%:z');
+  vars.current_date = strftime(clock, '%Y-%m-%d');
+  vars.current_time = strftime(clock, '%H:%M');
+  vars.time_of_day = timeOfDay(clock.wall.hour);
   vars.timezone = zone.name;
   vars.direction = call.direction;
   vars.medium = call.medium;

@@ -120,6 +120,8 @@ describe('buildTemplateVariables: bad input', () => {
   const cases = [
     { name: 'an agent timezone that is not a zone', input: { call: CALL, timezone: 'Eastern' }, message: /timezone must be an IANA time zone name/ },
     { name: 'an invalid now', input: { call: CALL, now: new Date(Number.NaN) }, message: /now must be a valid Date/ },
+    { name: 'a now past year 9999', input: { call: CALL, now: 8e15 }, message: /now must be a valid Date/ },
+    { name: 'a now that is text', input: { call: CALL, now: '2026-03-08' as unknown as number }, message: /now must be a valid Date/ },
     { name: 'a context that is a list', input: { call: CALL, context: [] as unknown as Record<string, unknown> }, message: /context must be an object/ },
   ];
   it.each(cases)('throws a TypeError for $name', ({ input, message }) => {
