@@ -23,10 +23,38 @@ export interface CompiledTemplate {
 
 /** How many distinct template sources stay compiled. */
 export const TEMPLATE_CACHE_MAX_ENTRIES = 1000;
+/**
+ * Bound on the heap the compiled-template cache takes, in bytes (estimated): 1,000
+ * macro-heavy sources held 1.5 GB with the entry bound alone (issue 8).
+ */
+export const TEMPLATE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Heap bytes per character of generated code, at most: measured over dense template
+ * shapes (bench/template-memory.ts; list literals 6.2, dict literals 5.1, filter chains
+ * 4.3, macros 4.1, plain {{ a }} 1.0), rounded up.
+ */
+export const HEAP_BYTES_PER_CODE_CHAR = 8;
+// The LRU slot, the CompiledTemplate object and its closures.
+const ENTRY_OVERHEAD_BYTES = 1024;
+
+interface CacheEntry {
+  template: CompiledTemplate | TemplateError;
+  /** Estimated heap: the key, the generated code (or the error's text), the overhead. */
+  bytes: number;
+}
 
 // A source that does not compile is cached as its error: a tenant's broken greeting must
 // not be parsed again on every call.
-const cache = new LRUCache<string, CompiledTemplate | TemplateError>({ max: TEMPLATE_CACHE_MAX_ENTRIES });
+const cache = new LRUCache<string, CacheEntry>({
+  max: TEMPLATE_CACHE_MAX_ENTRIES,
+  maxSize: TEMPLATE_CACHE_MAX_BYTES,
+  sizeCalculation: (entry) => entry.bytes,
+});
+
+/** The compiled-template cache's entries and estimated bytes, for tests and the benchmark. */
+export function templateCacheStats(): { entries: number; bytes: number } {
+  return { entries: cache.size, bytes: cache.calculatedSize };
+}
 
 /**
  * Compile `source` (Jinja2 syntax, platform profile). Syntax errors throw TemplateError
@@ -35,15 +63,20 @@ const cache = new LRUCache<string, CompiledTemplate | TemplateError>({ max: TEMP
 export function compileTemplate(source: string, options: TemplateOptions = {}): CompiledTemplate {
   const limits = options.limits === undefined ? DEFAULT_RENDER_LIMITS : Object.freeze({ ...DEFAULT_RENDER_LIMITS, ...options.limits });
   const key = limits === DEFAULT_RENDER_LIMITS ? source : `${JSON.stringify(limits)}\u0000${source}`;
-  let template = cache.get(key);
+  let template = cache.get(key)?.template;
   if (template === undefined) {
+    const size = { codeLength: 0 };
+    let own: number;
     try {
-      template = build(source, limits);
+      template = build(source, limits, size);
+      own = size.codeLength * HEAP_BYTES_PER_CODE_CHAR;
     } catch (error) {
       if (!isTemplateError(error)) throw error;
       template = error;
+      own = (error.message.length + error.excerpt.length) * 2;
     }
-    cache.set(key, template);
+    // A template over the bound on its own is not kept (lru-cache's maxEntrySize defaults to maxSize).
+    cache.set(key, { template, bytes: ENTRY_OVERHEAD_BYTES + key.length * 2 + own });
   }
   if (template instanceof TemplateError) throw template;
   return template;
@@ -54,7 +87,7 @@ export function renderTemplate(source: string, variables: object): string {
   return compileTemplate(source).render(variables);
 }
 
-function build(source: string, limits: RenderLimits): CompiledTemplate {
+function build(source: string, limits: RenderLimits, size: { codeLength?: number }): CompiledTemplate {
   // Before parsing: parse and compile time grow with the source, and the source is the tenant's (F5).
   if (source.length > limits.maxSourceLength) {
     throw new TemplateError(`Template source is longer than ${limits.maxSourceLength} characters (${source.length})`);
@@ -62,7 +95,7 @@ function build(source: string, limits: RenderLimits): CompiledTemplate {
   const ast = parseTemplate(source);
   let fn: RenderFunction;
   try {
-    fn = compileAst(ast, source);
+    fn = compileAst(ast, source, size);
   } catch (error) {
     if (isTemplateError(error)) throw new TemplateError(error.reason, { line: error.line, column: error.column, source, hint: error.hint });
     // The code generator recurses over the AST: a stack overflow here is the source's nesting.
