@@ -24,6 +24,7 @@ export const ROWS = {
   'render-hf': '(d) renderTemplate vs @huggingface/jinja (parse once)',
   'render-liquid': '(d) renderTemplate vs liquidjs (parse once, renderSync)',
   'render-first': '(e) renderTemplate of an unseen template (compile + render) vs nunjucks renderString',
+  'render-realistic': '(l) compileTemplate(src).render of 4 realistic greetings/prompts vs nunjucks compiled, worst template',
   'render-variables': '(k) buildTemplateVariables + greeting with time_of_day and a datetime filter vs the plain greeting',
   'pool-render': '(h) createRenderPool render of the greeting, per render vs renderTemplate in this thread',
   'mem-cache': '(f) heap held by 10,000 cached ~2 KiB contexts vs their JSON bytes',

@@ -22,6 +22,7 @@ import { ROWS, errorRow, formatMarkdown, formatTable, machine, type Row, type Ro
 import { startServer } from './server.js';
 import { benchTenants } from './tenants.js';
 import { benchVariables } from './variables.js';
+import { benchRenderRealistic } from './render-realistic.js';
 
 const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     };
     await run('render', () => benchRender(lib));
     await run('render', () => benchVariables(lib));
+    await run('render', () => benchRenderRealistic(lib));
     await run('pool', () => benchPool(lib));
     await run('cache', () => benchCache(lib, server.origin));
     await run('http', () => benchHttp(lib, server.origin));

@@ -22,6 +22,11 @@ function bind(self: unknown, name: string, method: AnyMethod | undefined): unkno
  */
 export function getAttr(obj: unknown, name: string): unknown {
   if (isBlockedName(name)) checkName(name);
+  // Data first (a JSON object from the variables), the most common receiver: its own key, or
+  // undefined (below, the same answer comes after six type checks; the profile showed them).
+  if (typeof obj === 'object' && obj !== null && Object.getPrototypeOf(obj) === Object.prototype) {
+    return Object.hasOwn(obj, name) ? (obj as Record<string, unknown>)[name] : undefined;
+  }
   if (typeof obj === 'string') return bind(obj, name, STR_METHODS[name]);
   if (typeof obj === 'function') {
     const attrs = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[PY_ATTRS];

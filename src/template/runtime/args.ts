@@ -18,6 +18,12 @@ export function bindArgs(
   args: readonly unknown[],
   kwargs: Kwargs,
 ): unknown[] {
+  // The common calls: every argument positional, or none at all (`| upper`, `| round(2)`).
+  // The profile of realistic templates showed the general path below at 6% of a render.
+  if (kwargs === undefined && args.length <= params.length && !absentArgumentsTakeDefaults()) {
+    if (args.length === params.length) return args as unknown[];
+    if (args.length === 0 && !defaults.includes(REQUIRED)) return defaults.slice();
+  }
   if (args.length > params.length) {
     const required = defaults.filter((d) => d === REQUIRED).length;
     const takes = required === params.length ? `${params.length}` : `from ${required} to ${params.length}`;

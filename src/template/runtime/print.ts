@@ -8,6 +8,12 @@ export function formatFloat(n: number): string {
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
   if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const abs = n < 0 ? -n : n;
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Both print the shortest round-trip digits, and JS uses no exponent in this range.
+    const s = String(n);
+    return s.includes('.') ? s : `${s}.0`;
+  }
   const exp = n.toExponential();
   const e = exp.indexOf('e');
   const power = Number(exp.slice(e + 1));
