@@ -28,6 +28,8 @@ export const ROWS = {
   'render-variables': '(k) buildTemplateVariables + greeting with time_of_day and a datetime filter vs the plain greeting',
   'pool-render': '(h) createRenderPool render of the greeting, per render vs renderTemplate in this thread',
   'mem-cache': '(f) heap held by 10,000 cached ~2 KiB contexts vs their JSON bytes',
+  'mem-bound-cache': '(i) heap of a context cache fed 3× its cacheMaxBytes of the worst-shaped answers vs the bound',
+  'mem-bound-templates': '(j) heap of the template cache fed 70 macro-heavy 32 KiB templates vs its byte bound',
   'mem-rounds': '(g) heap growth, 10 rounds of 1,000 concurrent loads, round 2 -> 10',
   'tenants-heap': '(h) heap of 5,000 clients (one per tenant), one load each, vs undici Pool + Map',
   'tenants-sockets': '(h) sockets of 5,000 clients after one load each, and after close()',

@@ -14,6 +14,7 @@ import { benchHttp } from './http.js';
 import { loadLibrary, type Library } from './library.js';
 import { SCALE } from './measure.js';
 import { benchMemory } from './memory.js';
+import { benchMemoryBounds } from './memory-bounds.js';
 import { benchObservability } from './observability.js';
 import { benchPool } from './pool.js';
 import { benchRedis } from './redis.js';
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
     await run('http', () => benchHttp(lib, server.origin));
     await run('observability', () => benchObservability(lib, server.origin));
     await run('memory', () => benchMemory(lib, server.origin));
+    await run('memory', () => benchMemoryBounds(lib));
     await run('redis', () => benchRedis(lib, server.origin));
     await run('tenants', () => benchTenants(lib, server.origin));
   } finally {
