@@ -2,7 +2,7 @@
 // greetings and prompts imports this and never loads undici, zod or any network code;
 // test/package/template-entry.test.ts fails the build if one of them creeps in.
 // Add exports here only from modules that stay on the template side of that line.
-export { renderTemplate, compileTemplate, TEMPLATE_CACHE_MAX_ENTRIES } from '../template/index.js';
+export { renderTemplate, compileTemplate, TEMPLATE_CACHE_MAX_ENTRIES, TEMPLATE_CACHE_MAX_BYTES } from '../template/index.js';
 export type { CompiledTemplate, TemplateOptions } from '../template/index.js';
 export { DEFAULT_RENDER_LIMITS } from '../template/limits.js';
 export type { RenderLimits } from '../template/limits.js';
