@@ -5,7 +5,8 @@ import { ContextError, isContextError } from './errors.js';
 import { mergeParsed, parseContextBody } from './merge.js';
 import { checkTestTemplates } from './analysis/test-templates.js';
 import { buildTestReport } from './report.js';
-import { createWireRequest } from './request.js';
+import { createWireRequest, type WireRequest } from './request.js';
+import { describeSentRequest, splitTimings } from './test-details.js';
 import { scrubContextError } from './secrets/scrub-error.js';
 import { scanSensitiveData } from './sensitive.js';
 import { ABORTED_FACT } from './exchange.js';
@@ -55,8 +56,10 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
   const scrubber = resolved.scrubber;
   let closing: Promise<void> | undefined;
 
-  async function exchange(call: ResolvedCall, stats: ExchangeStats, signal?: AbortSignal): Promise<ParsedContext> {
-    const response = await transport.send(wireRequest(call), stats, signal);
+  async function exchange(call: ResolvedCall, stats: ExchangeStats, signal?: AbortSignal, onSend?: (request: WireRequest) => void): Promise<ParsedContext> {
+    const request = wireRequest(call);
+    onSend?.(request);
+    const response = await transport.send(request, stats, signal);
     if (BLANK.test(response.text)) return { variables: {}, warnings: [EMPTY_BODY_WARNING], bytes: response.bytes, merged: false };
     let json: unknown;
     let merged: Record<string, unknown>;
@@ -156,20 +159,23 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     async test(call, testOptions) {
       const start = performance.now();
       const observation = observer.start('test', call);
-      const stats: ExchangeStats = { bytes: 0 };
+      const stats: ExchangeStats = { bytes: 0, timings: { startAt: start } };
       let eventCall: unknown = call;
       let context: ParsedContext | undefined;
       let error: ContextError | undefined;
+      let sent: WireRequest | undefined;
       try {
         const resolvedCall = normalizeCall(call);
         eventCall = resolvedCall;
         // Always the network, even while the toggle is off: the button checks the endpoint.
-        context = await exchange(resolvedCall, stats);
+        context = await exchange(resolvedCall, stats, undefined, (request) => (sent = request));
       } catch (caught) {
         error = scrubContextError(toContextError(caught), scrubber);
       }
       const durationMs = performance.now() - start;
       const report = buildTestReport({ durationMs, status: stats.status, bytes: stats.bytes, context, error, plainHttp, disabled: !resolved.enabled, scrub: scrubber.scrub });
+      report.timings = splitTimings(stats.timings!);
+      if (sent !== undefined) report.request = describeSentRequest(resolved.url, sent, scrubber);
       if (testOptions?.templates !== undefined) report.templates = checkTestTemplates(call, context?.variables ?? {}, { ...testOptions, templates: testOptions.templates });
       emit('test', eventCall, {
         outcome: error === undefined ? 'ok' : 'error',

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { Agent } from 'undici';
+import { Agent, buildConnector } from 'undici';
+import type { ExchangeTimings } from './exchange.js';
 import { classifyAddress, type AddressClass } from './address.js';
 import type { ResolvedOptions } from './config.js';
 
@@ -22,14 +23,45 @@ export const resolveAll: Resolve = (hostname) =>
  * The client's own undici Agent: keep-alive, bounded sockets per origin, and a connector
  * whose lookup refuses any non-public address unless the guard is off.
  */
-export function createGuardedAgent(guard: boolean, resolve: Resolve | undefined, timeoutMs: number): Agent {
+export function createGuardedAgent(guard: boolean, resolve: Resolve | undefined, timeoutMs: number, timings?: ExchangeTimings): Agent {
   const lookup = guard || resolve !== undefined ? createLookup(resolve ?? resolveAll, guard) : undefined;
+  if (timings !== undefined) return createTimedAgent(lookup ?? (dnsLookup as unknown as LookupFunction), timeoutMs, timings);
   return new Agent({
     connections: 16,
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
     // A connect attempt outliving the deadline would hold a socket nobody waits for.
     connect: lookup === undefined ? { timeout: timeoutMs } : { timeout: timeoutMs, lookup },
+  });
+}
+
+type LookupFunction = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => void;
+
+/**
+ * A one-connection Agent for the Test report: the same lookup (and so the same guard),
+ * with `performance.now()` marks for DNS, TCP connect and the TLS handshake. A fresh
+ * connection every time, so the split is the one a first call of the day pays.
+ */
+function createTimedAgent(lookup: LookupFunction, timeoutMs: number, timings: ExchangeTimings): Agent {
+  const timedLookup: LookupFunction = (hostname, options, callback) => {
+    timings.lookupStartAt = performance.now();
+    lookup(hostname, options, (error, address, family) => {
+      timings.lookupEndAt = performance.now();
+      callback(error, address, family);
+    });
+  };
+  const connector = buildConnector({ timeout: timeoutMs, lookup: timedLookup as never });
+  return new Agent({
+    connections: 1,
+    connect(options, callback) {
+      timings.connectStartAt = performance.now();
+      // undici's connector returns its socket (typed void): a TLS socket emits 'connect'
+      // when TCP is up, then 'secureConnect' after the handshake.
+      const socket = connector(options, callback) as unknown as import('node:net').Socket;
+      socket.once('connect', () => (timings.connectEndAt = performance.now()));
+      socket.once('secureConnect', () => (timings.secureEndAt = performance.now()));
+      return socket;
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ContextError } from './errors.js';
+import { ContextError } from './errors.js';
 import type { SecretScrubber } from './secrets/scrub.js';
 import type { ContextErrorCode } from './types.js';
 
@@ -14,8 +14,22 @@ export interface TransportResponse {
 
 /** Filled in while the exchange runs, so callers can report status and size even on failure. */
 export interface ExchangeStats {
+  /** Set by the Test report only: filled with `performance.now()` marks as the exchange runs. */
+  timings?: ExchangeTimings;
   status?: number;
   bytes: number;
+}
+
+/** `performance.now()` marks of one exchange, for the Test report's timing split. */
+export interface ExchangeTimings {
+  startAt: number;
+  lookupStartAt?: number;
+  lookupEndAt?: number;
+  connectStartAt?: number;
+  connectEndAt?: number;
+  secureEndAt?: number;
+  firstByteAt?: number;
+  bodyEndAt?: number;
 }
 
 /** What every exchange of one transport shares: limits and error builders, made once per client. */
@@ -48,6 +62,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
   private status = 0;
   private contentType: string | undefined = undefined;
   private fault: ContextError | undefined = undefined;
+  /** A 4xx/5xx whose body is being read (a little) for the hint. */
+  private pendingFault: ContextError | undefined = undefined;
   private settled = false;
   private readonly timer: NodeJS.Timeout;
 
@@ -94,9 +110,15 @@ export class Exchange implements Dispatcher.DispatchHandler {
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     if (statusCode < 200) return; // 1xx: the final answer follows
     const { endpoint, stats } = this;
+    if (stats.timings !== undefined) stats.timings.firstByteAt = performance.now();
     const status = (this.status = stats.status = statusCode);
-    if (status >= 300) this.fault = endpoint.statusError(status, headers.location);
-    else {
+    if (status >= 300) {
+      const fault = endpoint.statusError(status, headers.location);
+      // An error page often says why (a stack trace, "database down"): read its head for the hint.
+      const encoding = headerValue(headers['content-encoding']);
+      if (status >= 400 && fault.code === 'http_error' && (encoding === undefined || encoding.toLowerCase() === 'identity')) this.pendingFault = fault;
+      else this.fault = fault;
+    } else {
       const encoding = headerValue(headers['content-encoding']);
       const declared = Number(headerValue(headers['content-length']));
       // Decompressing would let a small body expand past the cap; the request never asks for it.
@@ -114,6 +136,14 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.fault !== undefined) return;
     const { stats, endpoint } = this;
     stats.bytes += chunk.length;
+    if (this.pendingFault !== undefined) {
+      this.chunks.push(chunk);
+      if (stats.bytes >= ERROR_BODY_BYTES) {
+        this.fault = this.withBodyExcerpt(this.pendingFault);
+        controller.abort(this.fault);
+      }
+      return;
+    }
     if (stats.bytes > endpoint.maxBytes) {
       this.fault = endpoint.fail('response_too_large', `body passed the ${endpoint.maxBytes}-byte limit`, { status: this.status, hint: tooLargeHint(endpoint.maxBytes) });
       controller.abort(this.fault);
@@ -124,6 +154,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     this.controller = undefined;
+    if (this.stats.timings !== undefined) this.stats.timings.bodyEndAt = performance.now();
+    if (this.pendingFault !== undefined) return this.failed(this.withBodyExcerpt(this.pendingFault));
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
@@ -132,11 +164,25 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.resolve({ status: this.status, contentType: this.contentType, text: buffer.toString('utf8'), bytes: stats.bytes });
   }
 
+  /** The status error with the head of the error page (scrubbed, one line) in its hint. */
+  private withBodyExcerpt(fault: ContextError): ContextError {
+    const text = Buffer.concat(this.chunks).toString('utf8');
+    const excerpt = this.endpoint.scrubber.head(text, 2 * ERROR_EXCERPT_CHARS).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
+    if (excerpt === '') return fault;
+    const isCut = excerpt.length > ERROR_EXCERPT_CHARS || text.length > 2 * ERROR_EXCERPT_CHARS;
+    const shown = isCut ? `${excerpt.slice(0, ERROR_EXCERPT_CHARS)}…` : excerpt;
+    return new ContextError(fault.code, fault.message, { status: fault.status, hint: `${fault.hint} Its body began: "${shown}"`, cause: fault.cause });
+  }
+
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.controller = undefined;
     this.failed(this.fault ?? error);
   }
 }
+
+/** How much of an error page is read, and how much of it a hint quotes. */
+const ERROR_BODY_BYTES = 4096;
+const ERROR_EXCERPT_CHARS = 200;
 
 /** What an aborted load's error says happened. */
 export const ABORTED_FACT = 'the load was cancelled before the answer arrived';

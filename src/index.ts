@@ -47,6 +47,8 @@ export type {
   TestReport,
   TestReportBase,
   TestReportError,
+  TestRequest,
+  TestTimings,
 } from './types.js';
 export { analyzeTemplate, checkTemplate } from './analysis/index.js';
 export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from './analysis/index.js';

@@ -19,6 +19,8 @@ export interface Transport {
 }
 
 
+const PLAIN_HTTP_CODE = /WRONG_VERSION_NUMBER|HTTP_REQUEST|PACKET_LENGTH_TOO_LONG|RECORD_LAYER_FAILURE/;
+const NO_CREDENTIALS_HINT = 'The endpoint wants credentials and none are configured: add the bearer token, username/password or header value it expects under Authentication.';
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|SSL_|HOSTNAME_MISMATCH/;
 const NETWORK_FACTS: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
@@ -62,13 +64,17 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     new ContextError(code, `Context request failed: ${fact} (POST ${origin})`, extra);
 
   function statusError(status: number, location: string | string[] | undefined): ContextError {
-    if (status === 401 || status === 403) return fail('unauthorized', `status ${status}`, { status });
-    if (status >= 300 && status < 400) {
-      const target = redirectOrigin(headerValue(location), config.url);
-      const to = target === undefined ? '' : ` to ${target}`;
-      return fail('http_error', `redirect (status ${status})${to}`, { status, hint: `The endpoint redirects${to}; save the final URL in the settings, because redirects are not followed.` });
+    if (status === 401 || status === 403) {
+      // A 401 to a request that carried no credentials is a missing setting, not a wrong token.
+      if (config.authHeader === undefined) return fail('unauthorized', `status ${status}, and the request sent no credentials`, { status, hint: NO_CREDENTIALS_HINT });
+      return fail('unauthorized', `status ${status}`, { status });
     }
-    return fail('http_error', `status ${status}`, { status });
+    if (status >= 300 && status < 400) {
+      const target = redirectTarget(headerValue(location), config.url);
+      if (target === undefined) return fail('http_error', `redirect (status ${status})`, { status, hint: 'The endpoint redirects without a usable Location; save the final URL in the settings, because redirects are not followed.' });
+      return fail('http_error', `redirect (status ${status}) to ${new URL(target).origin}`, { status, hint: `The endpoint redirects to ${target}; save that URL in the settings, because redirects are not followed.` });
+    }
+    return fail('http_error', `status ${status}`, { status, hint: statusHint(status) });
   }
 
   function blockedError(kind: AddressClass): ContextError {
@@ -82,6 +88,13 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     if (blocked !== undefined) return blockedError(blocked);
     const code = errorCode(error);
     const cause = sanitizedCause(error, code);
+    if (code !== undefined && PLAIN_HTTP_CODE.test(code)) {
+      // OpenSSL read an HTTP answer where a TLS record belongs: the port speaks plain http.
+      return fail('network_error', `the server answered TLS with plain HTTP (${code})`, {
+        cause,
+        hint: `Port ${config.url.port || '443'} serves plain http, not https: this is not a certificate problem; use the port where the endpoint serves https (usually 443), or an http:// URL for a local test.`,
+      });
+    }
     if (code !== undefined && TLS_CODE.test(code)) {
       return fail('network_error', `TLS certificate not accepted (${code})`, {
         cause,
@@ -98,9 +111,9 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
 
   // undici's dispatch handler: no Readable stream, no async iterator and no signal
   // listener per request (the request() API costs ~9 µs more per call on loopback).
-  function start(request: WireRequest, exchange: Exchange): void {
+  function start(request: WireRequest, exchange: Exchange, via: Dispatcher): void {
     try {
-      dispatcher.dispatch({ origin, path, method: 'POST', headers: request.headers, body: request.body }, exchange);
+      via.dispatch({ origin, path, method: 'POST', headers: request.headers, body: request.body }, exchange);
     } catch (error) {
       exchange.failed(error);
     }
@@ -110,7 +123,10 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
     // One promise, settled by the Exchange (answer, failure or deadline, whichever comes
     // first): a Promise.race against a deadline promise cost 2-7 us more per request.
     send(request, stats, signal) {
-      return new Promise<TransportResponse>((resolve, reject) => {
+      // The Test report's timing split needs a connection of its own (see createGuardedAgent).
+      const timed = stats.timings !== undefined && owned ? createGuardedAgent(guard, options.lookup, timeoutMs, stats.timings) : undefined;
+      const via = timed ?? dispatcher;
+      const sent = new Promise<TransportResponse>((resolve, reject) => {
         if (signal !== undefined) {
           const cancel = () => exchange.cancel();
           const done = () => signal.removeEventListener('abort', cancel);
@@ -123,9 +139,10 @@ export function createTransport(config: ResolvedConfig, options: ResolvedOptions
         const exchange = new Exchange(endpoint, stats, resolve, reject);
         if (signal?.aborted) exchange.cancel();
         else if (guard && literalClass !== undefined && literalClass !== 'public') exchange.failed(blockedError(literalClass));
-        else if (preResolve) abortable(checkResolved(lookup, hostname), exchange).then(() => start(request, exchange), (error: unknown) => exchange.failed(error));
-        else start(request, exchange);
+        else if (preResolve) abortable(checkResolved(lookup, hostname), exchange).then(() => start(request, exchange, via), (error: unknown) => exchange.failed(error));
+        else start(request, exchange, via);
       });
+      return timed === undefined ? sent : sent.finally(() => timed.destroy());
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
   };
@@ -167,12 +184,20 @@ function sanitizedCause(error: unknown, code: string | undefined): Error {
   return Object.assign(cause, code === undefined ? {} : { code });
 }
 
-function redirectOrigin(location: string | undefined, base: URL): string | undefined {
+/** The absolute URL a redirect names, without credentials, query or fragment (they may hold secrets). */
+function redirectTarget(location: string | undefined, base: URL): string | undefined {
   if (location === undefined) return undefined;
   try {
-    const origin = new URL(location, base).origin;
-    return origin === 'null' ? undefined : origin;
+    const url = new URL(location, base);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.origin}${url.pathname}`;
   } catch {
     return undefined;
   }
+}
+
+function statusHint(status: number): string {
+  if (status === 404 || status === 405) return `The endpoint answered ${status}: check that the URL's path is the context route and that it accepts POST.`;
+  if (status >= 500) return `The endpoint failed with status ${status}; check its logs for this request.`;
+  return DEFAULT_HINTS.http_error;
 }

@@ -273,8 +273,34 @@ export interface TestReportBase {
   variables: string[];
   /** Slower than 1 s, larger than 16 KiB, not a JSON object, plain http, sensitive data… */
   warnings: string[];
+  /**
+   * Where the time went, in ms with one decimal: DNS, TCP connect, TLS handshake, first
+   * byte (after the connection was ready), body. A phase that did not happen is absent.
+   */
+  timings?: TestTimings;
+  /** The request as it was sent: every credential in its headers, URL and body masked as `[redacted]`. */
+  request?: TestRequest;
   /** Each template given in `test(call, { templates })`, checked against the answer (or against no context after a failure). */
   templates?: Record<string, TemplateCheck>;
+}
+
+/** The Test report's split of the exchange's time, in milliseconds. */
+export interface TestTimings {
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+  bodyMs?: number;
+}
+
+/** The request a Test sent, credentials masked. */
+export interface TestRequest {
+  method: 'POST';
+  /** Origin and path; a query string is shown as `?[redacted]`. */
+  url: string;
+  /** Lower-case names, as sent. */
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** Options of `ContextClient.test`. */

@@ -121,6 +121,8 @@ function missingMessage(path: string, state: Extract<PathState, { state: 'missin
   const guess = match === undefined ? '' : ` (did you mean '${match}'?)`;
   const item = state.item === undefined ? '' : ` in item ${state.item} (counting from 0)`;
   const what = state.at === path ? `${path} is missing${item}${guess}` : `${state.at} is missing${item}${guess}, so ${path} is empty`;
+  // The most common slip of all: variables are top-level, there is no `context` namespace.
+  if (state.at === 'context' && path.startsWith('context.')) return `${what}: variables are the answer's top-level keys, so write {{ ${path.slice('context.'.length)} }} instead of {{ ${path} }}.`;
   const fix = state.item === undefined ? 'add it to the variables, or write | default("…") or {% if ' + state.at + ' %} where it is read' : 'add it to every item, or write | default("…") where it is read';
   return `${what}: ${fix}.`;
 }

@@ -86,7 +86,7 @@ const cases: Array<{ route: string; code: ContextErrorCode; status?: number; hin
   { route: '/403', code: 'unauthorized', status: 403, hint: /credentials/ },
   { route: '/404', code: 'http_error', status: 404, hint: /URL/ },
   { route: '/500', code: 'http_error', status: 500, hint: /logs/ },
-  { route: '/302', code: 'http_error', status: 302, hint: /final URL.*not followed/ },
+  { route: '/302', code: 'http_error', status: 302, hint: /redirects to https:\/\/final\.example\.com\/ctx; save that URL.*not followed/ },
   { route: '/stall', code: 'timeout', hint: /in time/, timeoutMs: 300 },
   { route: '/trickle', code: 'timeout', status: 200, hint: /in time/, timeoutMs: 300 },
   { route: '/stream-big', code: 'response_too_large', status: 200, hint: /larger than 4096 bytes/ },
@@ -143,12 +143,14 @@ describe('errors from a misbehaving endpoint', () => {
     expectNoSecrets([report, events]);
   });
 
-  it('names the redirect target by origin only', async () => {
+  it('names the URL to save from the Location, without its query, and only its origin in the message', async () => {
     const client = clientFor(`${server.url}/302`);
     const error = await client.fetch(CALL).catch((e: { message: string; hint: string }) => e);
     await client.close();
-    expect(error.hint).toContain('https://final.example.com');
-    expect(`${error.message}${error.hint}`).not.toMatch(/\/ctx|key=/);
+    expect(error.hint).toContain('redirects to https://final.example.com/ctx; save that URL');
+    expect(error.message).toContain('to https://final.example.com (POST');
+    expect(error.message).not.toContain('/ctx');
+    expect(`${error.message}${error.hint}`).not.toMatch(/key=|\?/);
   });
 
   it('abandons a streamed body shortly after the cap and refuses a large Content-Length unread', async () => {

@@ -102,6 +102,7 @@ describe('checkTemplate', () => {
     { name: 'a misspelt key', source: 'Hi {{ customer.frist_name }}', vars: { customer: { first_name: 'M' } }, message: /did you mean 'first_name'\?/ },
     { name: 'an item by its index', source: '{% for o in orders %}{{ o.total }}{% endfor %}', vars: { orders: [{ total: 1 }, { totl: 2 }] }, message: /^orders\[\]\.total is missing in item 1 \(counting from 0\) \(did you mean 'totl'\?\): add it to every item/ },
     { name: 'a misspelt filter', source: '{{ name | titel }}', vars: { name: 'x' }, message: /^There is no filter named 'titel' \(\| titel\), so every call that reaches it fails: did you mean 'title'\?$/ },
+    { name: 'a context. prefix', source: 'Hi {{ context.customer.first_name }}', vars: { customer: { first_name: 'M' } }, message: /^context is missing, so context\.customer\.first_name is empty: variables are the answer's top-level keys, so write \{\{ customer\.first_name \}\} instead of \{\{ context\.customer\.first_name \}\}\.$/ },
     { name: 'a null', source: 'Hi {{ name }}', vars: { name: null }, message: /^name is null, so the caller would hear nothing: send a value, or write \| default\("…"\) where it is printed\.$/ },
   ])('says how to fix $name in one sentence', ({ source, vars, message }) => {
     const finding = checkTemplate(source, vars).findings[0];

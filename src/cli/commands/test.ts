@@ -45,6 +45,12 @@ function printReport(output: Output, report: TestReport): void {
     ['variables', report.variables.length ? `${report.variables.join(', ')} (${report.variables.length})` : '(none)'],
   ];
   rows.push(['warnings', report.warnings.length ? report.warnings.join('\n           ') : '(none)']);
+  const timings = Object.entries(report.timings ?? {}).map(([phase, ms]) => `${phase.replace(/Ms$/, '').replace('firstByte', 'first byte')} ${ms} ms`);
+  if (timings.length > 0) rows.push(['timings', timings.join(', ')]);
+  if (report.request !== undefined) {
+    const { method, url, headers, body } = report.request;
+    rows.push(['request', [`${method} ${url}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), body].join('\n           ')]);
+  }
   for (const [name, check] of Object.entries(report.templates ?? {})) {
     const findings = check.findings.filter((f) => f.severity !== 'info');
     const lines = findings.map((f) => `${f.severity} ${f.line === undefined ? '' : `${f.line}:${f.column} `}${f.message}`);
