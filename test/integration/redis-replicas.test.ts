@@ -84,8 +84,18 @@ describe.runIf(REDIS_SERVER !== undefined)('replicas sharing one Redis (child pr
   it('serves on replica B a caller replica A loaded', async () => {
     const call = caller();
     const before = crm.server.requests;
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    const stored = (await raw.keys('test:*')).length;
     expect(await load(a, call)).toMatchObject({ ok: true, source: 'network', variables: { contact: call.contactNumber } });
-    const hit = await until('B never saw A\'s entry', () => load(b, { ...call, roomSid: 'RM-b' }), cached);
+    // A's write is not awaited by its load: wait until it is in Redis, then B must hit at once.
+    try {
+      await until('A\'s entry never reached Redis', () => raw.keys('test:*'), (k) => k.length > stored);
+    } finally {
+      raw.destroy();
+    }
+    const hit = await load(b, { ...call, roomSid: 'RM-b' });
+    expect(hit).toMatchObject({ ok: true, source: 'cache' });
     expect(hit).toMatchObject({ variables: { contact: call.contactNumber } });
     expect(crm.server.requests - before).toBe(1);
   });

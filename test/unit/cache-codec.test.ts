@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEntry, encodeEntry } from '../../src/cache/codec.js';
+import { mergeContext } from '../../src/merge.js';
 
 const context = { variables: { first_name: 'Ada', account: { tier: 'VIP', tags: ['a', 'b'] }, n: 1.5, none: null }, warnings: ['w'], bytes: 120 };
 
@@ -43,10 +44,11 @@ describe('the stored entry format', () => {
     }));
   });
 
-  it('round-trips any JSON object', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string().filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)), fc.jsonValue({ maxDepth: 4 })), (variables) => {
+  it('round-trips any JSON object, as the response sanitiser leaves it', () => {
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), (variables) => {
       const decoded = decodeEntry(encodeEntry({ variables, warnings: [], bytes: 1 }, 1));
-      expect(decoded?.context.variables).toEqual(JSON.parse(JSON.stringify(variables)));
+      // Stored contexts are already sanitised; a hand-written entry gets the same walk (no __proto__ at any depth).
+      expect(decoded?.context.variables).toEqual(mergeContext(JSON.parse(JSON.stringify(variables))));
     }));
   });
 });
