@@ -86,6 +86,20 @@ describe('metering: issue 8 template findings end quickly with a result or a Tem
   }, KILL_MS + 5000);
 });
 
+describe('fixed-factor growth is checked on the result of every filter and method', () => {
+  // 100,000 '<' grow to 300,000 characters or more: past the default bound of 262,144.
+  it.each([
+    ['escape', '{{ (s | e) | length }}'],
+    ['forceescape', '{{ (s | forceescape) | length }}'],
+    ['urlencode', '{{ (s | urlencode) | length }}'],
+    ['xmlattr', "{{ ({'a': s} | xmlattr) | length }}"],
+    ['str.replace', "{{ s.replace('<', '<<<<') | length }}"],
+  ])('%s', (_name, src) => {
+    expect(outcome(() => compileTemplate(src).render({ s: '<'.repeat(100_000) }))).toMatch(/exceeded 262144 characters/);
+    expect(compileTemplate(src).render({ s: '<'.repeat(1000) })).toMatch(/^\d+$/);
+  });
+});
+
 describe('builders check maxOutputLength before building', () => {
   const limits = { maxOutputLength: 1000 };
   // Each builds exactly n characters (or items) from the variables s = 'ab', w = 'abcd' and l = [1].

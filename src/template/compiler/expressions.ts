@@ -208,7 +208,9 @@ export class ExprCompiler {
   filter(e: FilterExpr, input: string | null): string {
     let value = input ?? (e.value === null ? 'undefined' : this.expr(e.value));
     value = CONSTANT_TIME_FILTERS.has(e.name) ? `B.counted(${value})` : this.charged(value);
-    const code = `(${this.mark(e.pos)}${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)}))`;
+    // Builders with no fixed bound (join, format, center…) check before building; the result
+    // check catches fixed-factor growth (escape, urlencode, upper) in one place for every filter.
+    const code = `(${this.mark(e.pos)}guardSize(${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)})))`;
     return this.hasAutoescape && MARKUP_FILTERS.has(e.name) ? this.markedUp('AE', code) : code;
   }
 

@@ -71,6 +71,7 @@ export function spreadKwargs(kwargs: Kwargs, starstar: unknown): Kwargs {
 /** Strings and lists a template builds stay under the output bound (`s ~ s` doubling in a loop). */
 export function guardSize<V>(value: V): V {
   if ((typeof value === 'string' || Array.isArray(value)) && value.length > 65536) currentBudget().checkLength(value.length);
+  else if (value instanceof Markup && value.text.length > 65536) currentBudget().checkLength(value.text.length);
   return value;
 }
 
@@ -109,7 +110,7 @@ function chargeCall(self: unknown, args: unknown[]): void {
 /** `f(args)` in a template: a global, a macro, a bound method or `caller`. */
 export function callFunction(fn: unknown, args: unknown[], kwargs: Kwargs): unknown {
   chargeCall(undefined, args);
-  return callValue(fn, args, kwargs);
+  return guardSize(callValue(fn, args, kwargs));
 }
 
 /** list/dict methods that change their receiver. */
@@ -126,8 +127,8 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
     // Context data from load() is deep-frozen: say so, rather than a bare "failed to render" (M2).
     throw new TemplateError(`cannot modify ${isDict(obj) ? 'dict' : 'list'} with ${name}() (read-only context data)`);
   }
-  if (anyAbsent(args, kwargs)) return callMethodLeniently(obj, name, args, kwargs, (a, k) => callNamed(obj, name, a, k));
-  return callNamed(obj, name, args, kwargs);
+  if (anyAbsent(args, kwargs)) return guardSize(callMethodLeniently(obj, name, args, kwargs, (a, k) => callNamed(obj, name, a, k)));
+  return guardSize(callNamed(obj, name, args, kwargs));
 }
 
 function callNamed(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {

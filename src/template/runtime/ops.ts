@@ -187,9 +187,10 @@ function keepMarkupRepeat(m: Markup, times: unknown, other: unknown): unknown {
 
 /** `a ~ b`: both as text, None and undefined as ''. */
 export function concat(a: unknown, b: unknown): string {
-  const s = (typeof a === 'string' ? a : pyStr(a)) + (typeof b === 'string' ? b : pyStr(b));
-  if (s.length > 65536) currentBudget().checkLength(s.length);
-  return s;
+  const x = typeof a === 'string' ? a : pyStr(a);
+  const y = typeof b === 'string' ? b : pyStr(b);
+  if (x.length + y.length > 65536) currentBudget().checkLength(x.length + y.length);
+  return x + y;
 }
 
 /** Python's code point order; JS's < orders UTF-16 units, which puts astral chars below U+E000. */
