@@ -42,7 +42,7 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
   if (outcome.plainHttp) warnings.push('The endpoint uses plain http: the token and caller data travel unencrypted; use https.');
   if (context !== undefined) {
     if (outcome.durationMs > SLOW_RESPONSE_MS) {
-      warnings.push(`The endpoint took ${Math.round(outcome.durationMs)} ms; answer in under ${SLOW_RESPONSE_MS} ms so the greeting is not delayed.`);
+      warnings.push(`The endpoint took ${roundMs(outcome.durationMs)} ms; answer in under ${SLOW_RESPONSE_MS} ms so the greeting is not delayed.`);
     }
     if (outcome.bytes > LARGE_RESPONSE_BYTES) {
       warnings.push(`The response is ${outcome.bytes} bytes; keep it under ${LARGE_RESPONSE_BYTES / 1024} KiB by returning only the fields templates use.`);
@@ -59,7 +59,7 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
   }
   const status = error?.status ?? outcome.status;
   const report = {
-    durationMs: outcome.durationMs,
+    durationMs: roundMs(outcome.durationMs),
     responseBytes: outcome.bytes,
     variables: context === undefined ? [] : Object.keys(context.variables).map(outcome.scrub ?? String).sort(),
     warnings,
@@ -68,4 +68,9 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
   if (error === undefined) return { ok: true, ...report };
   const cause = { code: error.code, message: error.message, hint: error.hint };
   return { ok: false, ...report, error: error.status === undefined ? cause : { ...cause, status: error.status } };
+}
+
+/** Report durations carry one decimal: enough for a person, and the same in every output. */
+function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }
