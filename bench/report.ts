@@ -33,6 +33,9 @@ export const ROWS = {
   'mem-rounds': '(g) heap growth, 10 rounds of 1,000 concurrent loads, round 2 -> 10',
   'tenants-heap': '(h) heap of 5,000 clients (one per tenant), one load each, vs undici Pool + Map',
   'tenants-sockets': '(h) sockets of 5,000 clients after one load each, and after close()',
+  'import-template': '(l) import of dynamic-context/template (built) in a fresh process vs import of nunjucks alone',
+  'import-main': '(l) import of dynamic-context (built) in a fresh process vs import of nunjucks alone',
+  'package-size': '(m) npm pack: the tarball',
 } as const;
 export type RowId = keyof typeof ROWS;
 

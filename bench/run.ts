@@ -16,6 +16,7 @@ import { SCALE } from './measure.js';
 import { benchMemory } from './memory.js';
 import { benchMemoryBounds } from './memory-bounds.js';
 import { benchObservability } from './observability.js';
+import { benchPackage } from './package.js';
 import { benchPool } from './pool.js';
 import { benchRedis } from './redis.js';
 import { benchRender } from './render.js';
@@ -25,7 +26,7 @@ import { benchTenants } from './tenants.js';
 import { benchVariables } from './variables.js';
 import { benchRenderRealistic } from './render-realistic.js';
 
-const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants'] as const;
+const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants', 'package'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (group: (typeof GROUPS)[number]) => only.length === 0 || only.includes(group);
 
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     await run('memory', () => benchMemoryBounds(lib));
     await run('redis', () => benchRedis(lib, server.origin));
     await run('tenants', () => benchTenants(lib, server.origin));
+    await run('package', () => benchPackage());
   } finally {
     await server.close();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { distStaleness, ROOT } from './helpers/dist.js';
 
 // Tests under these folders run the built package (dist/), as users do.
-const DIST_TEST_DIRS = ['test/package', 'test/cli', 'test/examples'];
+const DIST_TEST_DIRS = ['test/package', 'test/cli', 'test/examples', 'test/bench'];
 
 function distTestFiles(): string[] {
   return DIST_TEST_DIRS.flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`));
