@@ -16,7 +16,7 @@ export function growthRatio<T>(
   n: number,
   options: { rounds?: number; minMs?: number; attempts?: number; bound?: number } = {},
 ): number {
-  const { rounds = 5, minMs = 10, attempts = 3, bound = NEAR_LINEAR } = options;
+  const { rounds = 3, minMs = 10, attempts = 3, bound = NEAR_LINEAR } = options;
   const small = make(n);
   const large = make(4 * n);
   run(small);

@@ -9,6 +9,7 @@ import {
   REDACTED,
   scanSensitiveData,
 } from '../../src/sensitive.js';
+import { luhnCheckDigit } from '../helpers/luhn.js';
 
 describe('classifyKey', () => {
   const keys: Array<[string, string | undefined]> = [
@@ -80,16 +81,6 @@ describe('classifyValue', () => {
     );
   });
 });
-
-function luhnCheckDigit(digits: number[]): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits[digits.length - 1 - i]!;
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 const SECRET_VALUES = ['hunter2-SECRET', '4111 1111 1111 1111', '078-05-1120', '9876', '321'];
 
