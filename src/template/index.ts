@@ -3,6 +3,7 @@ import { TemplateError, isTemplateError } from '../errors.js';
 import { DEFAULT_RENDER_LIMITS, currentBudget, withBudget, type RenderLimits } from './limits.js';
 import { compileAst, toTemplateError, type RenderFunction } from './compiler/index.js';
 import { parseTemplate } from './parser/index.js';
+import { CompileBudget } from './compile-budget.js';
 
 export type { RenderLimits } from './limits.js';
 
@@ -66,12 +67,15 @@ export function compileTemplate(source: string, options: TemplateOptions = {}): 
   let template = cache.get(key)?.template;
   if (template === undefined) {
     const size = { codeLength: 0 };
+    const budget = new CompileBudget(limits.maxCompileMs);
     let own: number;
     try {
-      template = build(source, limits, size);
+      template = build(source, limits, size, budget);
       own = size.codeLength * HEAP_BYTES_PER_CODE_CHAR;
     } catch (error) {
       if (!isTemplateError(error)) throw error;
+      // Running out of time depends on the host's load, not only on the source: try again next call.
+      if (budget.exceeded) throw error;
       template = error;
       own = (error.message.length + error.excerpt.length) * 2;
     }
@@ -87,15 +91,15 @@ export function renderTemplate(source: string, variables: object): string {
   return compileTemplate(source).render(variables);
 }
 
-function build(source: string, limits: RenderLimits, size: { codeLength?: number }): CompiledTemplate {
+function build(source: string, limits: RenderLimits, size: { codeLength?: number }, budget: CompileBudget): CompiledTemplate {
   // Before parsing: parse and compile time grow with the source, and the source is the tenant's (F5).
   if (source.length > limits.maxSourceLength) {
     throw new TemplateError(`Template source is longer than ${limits.maxSourceLength} characters (${source.length})`);
   }
-  const ast = parseTemplate(source);
+  const ast = parseTemplate(source, budget);
   let fn: RenderFunction;
   try {
-    fn = compileAst(ast, source, size);
+    fn = compileAst(ast, source, size, budget);
   } catch (error) {
     if (isTemplateError(error)) throw new TemplateError(error.reason, { line: error.line, column: error.column, source, hint: error.hint });
     // The code generator recurses over the AST: a stack overflow here is the source's nesting.

@@ -23,6 +23,12 @@ export interface RenderLimits {
   maxRenderMs: number;
   /** Longest template source, in characters, checked before parsing. @default 131072 */
   maxSourceLength: number;
+  /**
+   * Wall-clock budget of compiling one source (parse and code generation) in
+   * milliseconds. Compiling is linear in the source; this bounds it on a loaded host.
+   * A source over budget throws TemplateError and is not cached. @default 1000
+   */
+  maxCompileMs: number;
 }
 
 export const DEFAULT_RENDER_LIMITS: Readonly<RenderLimits> = Object.freeze({
@@ -32,6 +38,7 @@ export const DEFAULT_RENDER_LIMITS: Readonly<RenderLimits> = Object.freeze({
   maxOutputLength: 256 * 1024,
   maxRenderMs: 250,
   maxSourceLength: 128 * 1024,
+  maxCompileMs: 1000,
 });
 
 /**

@@ -32,6 +32,7 @@ const cases: OracleCase[] = [
   ['urlize-trailing', '{{ s | urlize }}', { s: 'see www.example.com). and (http://x.io/a)) <y.org> end,\nz.net.' }],
   ['urlize-parens-run', '{{ s | urlize }}', { s: `${')'.repeat(200)}x ${'('.repeat(50)}x.com${')'.repeat(80)}` }],
   ['striptags', '{{ s | striptags }}', { s: '<!<!---->--> a <b>bold</b> <!-- c <i> --> d &amp; <x' }],
+  ['replace-empty', '{{ s.replace("", "-") }}|{{ s.replace("", "-", 2) }}|{{ "".replace("", "-") }}|{{ "".replace("", "-", 0) }}|{{ s | replace("", "+", 9) }}', { s: 'ab😀c' }],
   ['sort-large', '{{ (x | sort)[:3] }} {{ (x | sort(reverse=true))[:3] }} {{ x | sort | length }}', { x: Array.from({ length: 2000 }, (_, i) => (i * 7919) % 2000) }],
   ['sort-strings', '{{ x | sort | join(",") }}', { x: ['b', 'a', '\u{1F600}', '\uffff', 'A', ''] }],
 ].map(([id, template, vars]) => ({ id: id as string, template: template as string, vars: vars as Record<string, unknown> }));

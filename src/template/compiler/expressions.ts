@@ -5,6 +5,7 @@ import { PyFloat, makeTuple } from '../runtime/types.js';
 import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
 import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
+import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
 /** Filters that never walk their input (O(1)): one unit, not priced by size, so `items | length` stays cheap. */
@@ -20,6 +21,7 @@ const CMP: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>='
  */
 export class ExprCompiler {
   readonly consts: unknown[] = [];
+  private readonly constIndex = new Map<unknown, number>();
   readonly positions: Pos[] = [];
   /** Free names (not bound by the template) → root locals filled from the variables. */
   readonly free = new Map<string, string>();
@@ -35,6 +37,8 @@ export class ExprCompiler {
   hasAutoescape = false;
   private counter = 0;
 
+  constructor(protected readonly budget: CompileBudget = UNBOUNDED_COMPILE) {}
+
   fresh(prefix: string): string {
     return `${prefix}${this.counter++}`;
   }
@@ -49,8 +53,9 @@ export class ExprCompiler {
   }
 
   constant(value: unknown): string {
-    let i = this.consts.indexOf(value);
-    if (i < 0) i = this.consts.push(value) - 1;
+    // A map, not consts.indexOf: a linear search per constant made compiling quadratic (issue 8).
+    let i = this.constIndex.get(value);
+    if (i === undefined) this.constIndex.set(value, (i = this.consts.push(value) - 1));
     return `K[${i}]`;
   }
 
@@ -92,6 +97,7 @@ export class ExprCompiler {
   }
 
   expr(e: Expr): string {
+    this.budget.step();
     switch (e.kind) {
       case 'const': return this.literal(e.value);
       case 'name': {

@@ -10,6 +10,7 @@ import { LoopContext, cycleItem, recurseLoop } from '../loop.js';
 import { MISSING, makeMacro } from '../macro.js';
 import type { Pos, Stmt } from '../parser/ast.js';
 import { TemplateCompiler } from './blocks.js';
+import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 import { assignedNames, hasAutoescape } from './scope.js';
 import { callFunction, callMethod, escapeOutput, guardSize, makeDict, markupIf, resolveName, spreadArgs, spreadKwargs, toMarkup, unknownFilter, unknownTest, unpack } from './support.js';
 
@@ -27,8 +28,8 @@ type Fail = (error: unknown, position: number) => TemplateError;
 export type RenderFunction = (vars: Record<string, unknown>, budget: RenderBudget) => string;
 
 /** Compile the AST once into a JS function (string concatenation, locals for template names). */
-export function compileAst(ast: Stmt[], source: string, out: { codeLength?: number } = {}): RenderFunction {
-  const compiler = new TemplateCompiler();
+export function compileAst(ast: Stmt[], source: string, out: { codeLength?: number } = {}, budget: CompileBudget = UNBOUNDED_COMPILE): RenderFunction {
+  const compiler = new TemplateCompiler(budget);
   compiler.hasAutoescape = hasAutoescape(ast);
   const rootNames = assignedNames(ast);
   let inits = '';
@@ -48,6 +49,7 @@ export function compileAst(ast: Stmt[], source: string, out: { codeLength?: numb
   // for good (200 dropped templates of 3,000 statements held 35 MB after 64 collections),
   // so no bound of ours would hold. vm.compileFunction bypasses that cache, at the same speed.
   const factory = compileFunction(code, ['K', ...RUNTIME_NAMES]) as (...args: unknown[]) => (vars: Record<string, unknown>, budget: RenderBudget, fail: Fail) => string;
+  budget.check();
   const render = factory(compiler.consts, ...RUNTIME_VALUES);
   const positions = compiler.positions;
   const fail: Fail = (error, position) => toTemplateError(error, positions[position], source);

@@ -20,6 +20,7 @@ export abstract class StmtCompiler extends ExprCompiler {
     let code = '';
     let text = '';
     for (const stmt of body) {
+      this.budget.step();
       const constant = stmt.kind === 'text' ? stmt.text : stmt.kind === 'output' ? this.constText(stmt.value) : null;
       if (constant !== null) {
         text += constant;

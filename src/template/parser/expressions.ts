@@ -1,9 +1,8 @@
 import type { Args, CompareOp, Expr, FilterExpr, Target } from './ast.js';
 import { T, syntaxError } from './tokenizer.js';
 import { PostfixParser } from './postfix.js';
+import { COMPARE_OPS, MATH1_OPS, MATH2_OPS } from './operators.js';
 
-const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const MATH2_OPS = new Set(['*', '/', '//', '%']);
 const END_OF_TUPLE = new Set<string>([T.RIGHT_PAREN, T.BLOCK_END, T.VARIABLE_END]);
 const TEST_ARG_START = new Set<string>([T.SYMBOL, T.STRING, T.INT, T.FLOAT, T.BOOLEAN, T.NONE, T.LEFT_PAREN, T.LEFT_BRACKET, T.LEFT_CURLY]);
 
@@ -95,7 +94,7 @@ export class ExpressionParser extends PostfixParser {
 
   private parseMath1(): Expr {
     let left = this.parseConcatExpr();
-    while (this.is(T.OPERATOR, '+') || this.is(T.OPERATOR, '-')) {
+    for (let tok = this.peekToken(); tok !== null && tok.type === T.OPERATOR && MATH1_OPS.has(tok.value); tok = this.peekToken()) {
       const op = this.take().value as '+' | '-';
       left = { kind: 'binary', op, left, right: this.parseConcatExpr(), pos: left.pos };
     }

@@ -2,12 +2,13 @@ import { TemplateError } from '../../errors.js';
 import type { Stmt } from './ast.js';
 import { TemplateParser } from './statements.js';
 import { JinjaTokenizer, normalizeSource } from './tokenizer.js';
+import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 
 export type * from './ast.js';
 
 /** Parse template source (Jinja2 syntax) into our AST; syntax errors are TemplateErrors with 1-based positions. */
-export function parseTemplate(source: string): Stmt[] {
-  const tokenizer = new JinjaTokenizer(normalizeSource(source));
+export function parseTemplate(source: string, budget: CompileBudget = UNBOUNDED_COMPILE): Stmt[] {
+  const tokenizer = new JinjaTokenizer(normalizeSource(source), budget);
   try {
     return new TemplateParser(tokenizer).parseTemplate();
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { CallExpr, FilterExpr, MacroSignature, Pos, Stmt, Target } from './ast.js';
 import { ExpressionParser } from './expressions.js';
 import { T, syntaxError, type Token } from './tokenizer.js';
+import { WS, isSpaceCode } from '../runtime/text.js';
 
 /** Tags Jinja2 has but the platform profile refuses (no loader, no extensions). */
 const UNSUPPORTED_TAGS = new Set(['block', 'extends', 'include', 'import', 'from', 'break', 'continue', 'do', 'trans']);
@@ -8,8 +9,25 @@ const UNSUPPORTED_TAGS = new Set(['block', 'extends', 'include', 'import', 'from
 /** Tags that only close or continue a block; met anywhere else they are a nesting mistake. */
 const CLOSING_TAGS = new Set(['elif', 'else', 'endif', 'endfor', 'endset', 'endmacro', 'endcall', 'endfilter', 'endwith', 'endautoescape', 'endraw']);
 
-const TRAILING_WS = /\s+$/;
-const LEADING_WS = /^\s+/;
+/**
+ * `{% endraw %}` at a `{%` found by indexOf; sticky, so it is tried only there. Searching
+ * `[\s\S]*?\{%…endraw` from every position made an unclosed raw over '{%-     ' * 16384
+ * compile for 20-34 s (issue 8). Whitespace is Python's, as in Jinja2's lexer.
+ */
+const ENDRAW = new RegExp(`\\{%([-+]?)[${WS}]*endraw[${WS}]*([-+]?)%\\}`, 'y');
+
+/** Jinja2's whitespace control (str.lstrip/rstrip), by scanning: `\s+$` retried from every start of a run. */
+function trimStart(text: string): string {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return text.slice(i);
+}
+
+function trimEnd(text: string): string {
+  let j = text.length;
+  while (j > 0 && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  return text.slice(0, j);
+}
 
 /**
  * Jinja2's statement grammar and whitespace control (jinja2/parser.py, lexer.py)
@@ -59,10 +77,10 @@ export class TemplateParser extends ExpressionParser {
 
   private pushText(body: Stmt[], tok: Token): void {
     let text = tok.value;
-    if (this.trimNext) text = text.replace(LEADING_WS, '');
+    if (this.trimNext) text = trimStart(text);
     this.trimNext = false;
     const next = this.peekToken();
-    if (next !== null && stripsBefore(next)) text = text.replace(TRAILING_WS, '');
+    if (next !== null && stripsBefore(next)) text = trimEnd(text);
     if (text !== '') body.push({ kind: 'text', text, pos: this.pos(tok) });
   }
 
@@ -200,13 +218,19 @@ export class TemplateParser extends ExpressionParser {
   private parseRawTag(pos: Pos): Stmt {
     const begin = this.expectType(T.BLOCK_END);
     const tokenizer = this.tokens as unknown as { str: string; index: number; forwardN(n: number): void; lineno: number; colno: number };
-    const match = /([\s\S]*?)\{%([-+]?)\s*endraw\s*([-+]?)%\}/.exec(tokenizer.str.slice(tokenizer.index));
+    const { str, index } = tokenizer;
+    let match: RegExpExecArray | null = null;
+    let at = str.indexOf('{%', index);
+    for (; at >= 0; at = str.indexOf('{%', at + 2)) {
+      ENDRAW.lastIndex = at;
+      if ((match = ENDRAW.exec(str)) !== null) break;
+    }
     if (match === null) throw syntaxError("Unexpected end of template: 'raw' is never closed (expected 'endraw')", { lineno: pos.line - 1, colno: pos.column - 1 });
-    tokenizer.forwardN(match[0].length);
-    let text = match[1];
-    if (begin.value.startsWith('-')) text = text.replace(LEADING_WS, '');
-    if (match[2] === '-') text = text.replace(TRAILING_WS, '');
-    this.trimNext = match[3] === '-';
+    tokenizer.forwardN(at + match[0].length - index);
+    let text = str.slice(index, at);
+    if (begin.value.startsWith('-')) text = trimStart(text);
+    if (match[1] === '-') text = trimEnd(text);
+    this.trimNext = match[2] === '-';
     return { kind: 'text', text, pos };
   }
 }

@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks';
 import { TemplateError } from '../../errors.js';
+import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 
 /** A token as nunjucks' lexer produces it (lineno/colno are 0-based). */
 export interface Token {
@@ -124,7 +125,12 @@ export class JinjaTokenizer extends BaseTokenizer {
   /** Open ( [ { inside the current tag: Jinja2's balancing stack. */
   private depth = 0;
 
+  constructor(src: string, private readonly budget: CompileBudget = UNBOUNDED_COMPILE) {
+    super(src);
+  }
+
   override nextToken(): Token | null {
+    this.budget.step();
     const tok = this.readToken();
     if (tok !== null) this.balance(tok.type);
     return tok;

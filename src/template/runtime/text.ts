@@ -207,9 +207,10 @@ export function pyReplace(s: string, old: string, repl: string, count: number): 
     const cps = Array.from(s);
     const n = count < 0 ? cps.length + 1 : Math.min(count, cps.length + 1);
     currentBudget().checkLength(s.length + n * repl.length);
-    let out = '';
-    for (let i = 0; i < cps.length; i++) out += (i < n ? repl : '') + cps[i];
-    return n > cps.length ? out + repl : out;
+    // Joined once: a string built by one `+=` per character cost more per character as it grew.
+    if (cps.length === 0) return n > 0 ? repl : s;
+    const head = n > 0 ? repl + cps.slice(0, n).join(repl) : '';
+    return n > cps.length ? head + repl : head + cps.slice(n).join('');
   }
   const parts = s.split(old);
   if (count < 0 || parts.length - 1 <= count) {

@@ -1,0 +1,71 @@
+/**
+ * Growth of a piece of work from size n to 4n, as a ratio of medians of CPU time measured
+ * in one run: never an absolute time, so a slow or loaded host changes both sides alike. Linear work
+ * grows about 4x and n log n about 5x; memory effects add some (Object.keys of a large dict,
+ * V8's dictionary mode, measures up to 9x); a quadratic one grows 16x.
+ */
+
+/** The ratio t(4n) / t(n) at or above which work is not near-linear. */
+export const GROWTH_LIMIT = 10;
+
+/** A sample lasts at least this long (the call is repeated), so timer resolution does not dominate. */
+const MIN_SAMPLE_MS = 1;
+const MAX_LOOPS = 4096;
+
+export interface Growth {
+  ratio: number;
+  /** Median milliseconds of one sample at n and at 4n. */
+  small: number;
+  large: number;
+  loops: number;
+}
+
+/**
+ * CPU time of the process (user + system), in ms: time spent waiting for a core on a
+ * loaded host is not counted, which wall-clock time would add to either side at random.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function sample(fn: () => void, loops: number): number {
+  const start = cpuMs();
+  for (let i = 0; i < loops; i++) fn();
+  return cpuMs() - start;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** Samples taken alternately at n and 4n (load changes hit both), after a warm-up of each. */
+export function measureGrowth(small: () => void, large: () => void, reps = 3): Growth {
+  small();
+  large();
+  let loops = 1;
+  while (loops < MAX_LOOPS && sample(small, loops) < MIN_SAMPLE_MS) loops *= 4;
+  const s: number[] = [];
+  const l: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    s.push(sample(small, loops));
+    l.push(sample(large, loops));
+    // Unmistakably super-linear and slow: more samples would only take long.
+    if (r === 0 && l[0] > 250 && l[0] > 4 * GROWTH_LIMIT * s[0]) break;
+  }
+  return { ratio: median(l) / median(s), small: median(s), large: median(l), loops };
+}
+
+/** measureGrowth, measured again with more samples when the first ratio is over the limit (a noisy host). */
+export function nearLinearGrowth(small: () => void, large: () => void): Growth {
+  const first = measureGrowth(small, large);
+  if (first.ratio < GROWTH_LIMIT || (first.large > 250 && first.ratio > 4 * GROWTH_LIMIT)) return first;
+  const second = measureGrowth(small, large, 7);
+  return second.ratio < first.ratio ? second : first;
+}
+
+/** A one-line account of a measurement, for assertion messages. */
+export function describeGrowth(g: Growth): string {
+  return `t(4n)/t(n) = ${g.ratio.toFixed(2)} (${g.large.toFixed(2)} ms / ${g.small.toFixed(2)} ms over ${g.loops} call(s))`;
+}
