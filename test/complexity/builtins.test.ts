@@ -16,7 +16,7 @@ import { MARKUP_METHODS } from '../../src/template/runtime/markup.js';
 import { STR_METHODS } from '../../src/template/runtime/str-methods.js';
 import { TESTS } from '../../src/template/tests.js';
 import { LIST_FILTER_CASES, NUMBER_FILTER_CASES, DICT_METHOD_CASES, LIST_METHOD_CASES, TUPLE_METHOD_CASES } from './cases-collections.js';
-import { GLOBAL_CASES, OPERATOR_CASES, TEST_CASES } from './cases-other.js';
+import { GLOBAL_CASES, OPERATOR_CASES, TEST_CASES, VOICE_FILTER_CASES } from './cases-other.js';
 import { MARKUP_METHOD_CASES, STR_METHOD_CASES, TEXT_FILTER_CASES } from './cases-text.js';
 import { GROWTH_LIMIT, describeGrowth, nearLinearGrowth } from './growth.js';
 import { DICT_N, LIST_N, TEXT_N, type CaseTable, type ComplexityCase } from './inputs.js';
@@ -25,7 +25,7 @@ import { DICT_N, LIST_N, TEXT_N, type CaseTable, type ComplexityCase } from './i
 const UNLIMITED = { maxIterations: 1e12, maxRange: 1e9, maxOutputLength: 1e9, maxRenderMs: 1e9, maxCompileMs: 1e9 };
 
 const TABLES: { kind: string; names: readonly string[]; cases: CaseTable; n: number }[] = [
-  { kind: 'filter', names: Object.keys(FILTERS), cases: { ...TEXT_FILTER_CASES, ...LIST_FILTER_CASES, ...NUMBER_FILTER_CASES }, n: TEXT_N },
+  { kind: 'filter', names: Object.keys(FILTERS), cases: { ...TEXT_FILTER_CASES, ...LIST_FILTER_CASES, ...NUMBER_FILTER_CASES, ...VOICE_FILTER_CASES }, n: TEXT_N },
   { kind: 'test', names: Object.keys(TESTS), cases: TEST_CASES, n: TEXT_N },
   { kind: 'global', names: Object.keys(GLOBALS), cases: GLOBAL_CASES, n: TEXT_N },
   { kind: 'str method', names: Object.keys(STR_METHODS), cases: STR_METHOD_CASES, n: TEXT_N },

@@ -75,3 +75,20 @@ export const OPERATOR_CASES: CaseTable = {
   '|': [c('{% set r = x | string | length %}', nums)],
   'if else': [c('{% set r = x if x else y %}', nums)],
 };
+
+/** The voice filters read at most a few dozen characters: long input is refused at once, and n valid inputs cost n. */
+function voice(name: string, args: string, valid: (i: number) => unknown): ComplexityCase[] {
+  return [
+    c(`{% set r = x | ${name}${args} %}`, text()),
+    c(`{% set r = y | map("${name}"${args ? `, ${args.slice(1, -1)}` : ''}) | list %}`, (n) => ({ y: numbers(n).map(valid) })),
+  ];
+}
+
+export const VOICE_FILTER_CASES: CaseTable = {
+  datetime: [...voice('datetime', '("%A %d %B %Y %H:%M:%S %z", "Europe/Paris")', (i) => `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`), c('{% set r = "2026-01-01T00:00:00Z" | datetime(x) %}', (n) => ({ x: '%Y'.repeat(Math.min(120, n)) }))],
+  spell_phone: voice('spell_phone', '', (i) => `+1 (415) 555-${1000 + (i % 9000)}`),
+  last_four: voice('last_four', '', (i) => `4111 1111 1111 ${1000 + (i % 9000)}`),
+  money: voice('money', '("EUR", "de-DE")', (i) => i / 7),
+  ordinal: voice('ordinal', '', (i) => i),
+  relative_day: voice('relative_day', '("America/New_York")', (i) => `2026-12-${10 + (i % 18)}T15:00:00Z`),
+};
