@@ -11,6 +11,8 @@ export const GROWTH_LIMIT = 10;
 /** A sample lasts at least this long (the call is repeated), so timer resolution does not dominate. */
 const MIN_SAMPLE_MS = 1;
 const MAX_LOOPS = 4096;
+/** A sample at 4n this slow is measured once: linear cases here take milliseconds. */
+const SLOW_MS = 500;
 
 export interface Growth {
   ratio: number;
@@ -42,8 +44,10 @@ function median(xs: number[]): number {
 
 /** Samples taken alternately at n and 4n (load changes hit both), after a warm-up of each. */
 export function measureGrowth(small: () => void, large: () => void, reps = 3): Growth {
-  small();
-  large();
+  const warmSmall = sample(small, 1);
+  const warmLarge = sample(large, 1);
+  // Over the limit and slow (a regression): one sample says enough, more would take minutes.
+  if (warmLarge > SLOW_MS && warmLarge > GROWTH_LIMIT * warmSmall) return { ratio: warmLarge / warmSmall, small: warmSmall, large: warmLarge, loops: 1 };
   let loops = 1;
   while (loops < MAX_LOOPS && sample(small, loops) < MIN_SAMPLE_MS) loops *= 4;
   const s: number[] = [];
@@ -52,7 +56,7 @@ export function measureGrowth(small: () => void, large: () => void, reps = 3): G
     s.push(sample(small, loops));
     l.push(sample(large, loops));
     // Unmistakably super-linear and slow: more samples would only take long.
-    if (r === 0 && l[0] > 250 && l[0] > 4 * GROWTH_LIMIT * s[0]) break;
+    if (r === 0 && l[0] > SLOW_MS && l[0] > GROWTH_LIMIT * s[0]) break;
   }
   return { ratio: median(l) / median(s), small: median(s), large: median(l), loops };
 }
@@ -60,7 +64,7 @@ export function measureGrowth(small: () => void, large: () => void, reps = 3): G
 /** measureGrowth, measured again with more samples when the first ratio is over the limit (a noisy host). */
 export function nearLinearGrowth(small: () => void, large: () => void): Growth {
   const first = measureGrowth(small, large);
-  if (first.ratio < GROWTH_LIMIT || (first.large > 250 && first.ratio > 4 * GROWTH_LIMIT)) return first;
+  if (first.ratio < GROWTH_LIMIT || first.large > SLOW_MS) return first;
   const second = measureGrowth(small, large, 7);
   return second.ratio < first.ratio ? second : first;
 }
