@@ -73,6 +73,10 @@ describe.runIf(REDIS_SERVER !== undefined)('replicas sharing one Redis (child pr
     redis = await startRedis();
     crm = await startCrm();
     [a, b] = await Promise.all([startReplica(redis.url), startReplica(redis.url)]);
+    // Each replica's store connects in the background; until it is up, loads go to the network.
+    for (const replica of [a, b]) {
+      await until('replica never reached Redis', () => load(replica, { ...CALL, contactNumber: '+15550000' }), (r) => r.ok && (r.warnings ?? []).length === 0, 200);
+    }
   }, 60_000);
 
   afterAll(async () => {
