@@ -99,7 +99,9 @@ export const MARKUP_METHODS: Record<string, Method> = Object.assign(Object.creat
   rpartition: viaStr('rpartition', 'tuple'),
   join: (self: Markup, args: unknown[], kwargs: Kwargs) => {
     if (args.length !== 1 || (kwargs && Object.keys(kwargs).length)) return STR_METHODS.join(self.text, args, kwargs);
+    // Undefined and null items join as empty text, as str.join does (lenient).
     const items = iterate(args[0]).map((x, i) => {
+      if (x === undefined || x === null) return '';
       if (typeof x !== 'string' && !(x instanceof Markup)) throw new TemplateError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
       return markupEscape(x).text;
     });

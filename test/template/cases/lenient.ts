@@ -193,6 +193,7 @@ export const methodArgs = group(['lenient-method-arg', 'python'], [
   ['phone-replace-missing', '[{{ phone.replace(missing, "") }}]', { phone: '+1-555' }],
   ['translate-null', '{{ "hello".translate({108: none}) }}'],
   ['join-null-items', '[{{ ", ".join(tags) }}]', { tags: ['vip', null, 'new'] }],
+  ['markup-join-null-items', '{% autoescape true %}[{{ (", " | safe).join(tags) }}]{% endautoescape %}', { tags: ['<vip>', null] }],
   ['get-default-null', '[{{ d.get("a", none) }}] [{{ d.get(missing) }}] [{{ d.get(missing, "x") }}]', { d: { a: 1 } }],
   ['list-methods', '{% set l = [3, 1] %}{{ l.count(missing) }} {{ l.pop(missing) }} {{ l }}'],
   ['capitalize-format', '[{{ missing.capitalize() }}] [{{ "x".upper(missing) }}]'],
