@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,8 @@ export interface ScratchInstall {
   tarball: string;
   /** Paths inside the tarball (`package/` prefix dropped). */
   packedFiles: string[];
+  /** Deletes the clone, the tarball and the scratch project (tens of MB). */
+  remove(): void;
 }
 
 /** `names` and everything they depend on, as this repository's lockfile installed them. */
@@ -89,5 +91,5 @@ export async function packAndInstall(): Promise<ScratchInstall> {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch-consumer', private: true }));
   const dependencies = await packInstalled(Object.keys(readPackageJson().dependencies), deps);
   await npmInstallOffline(project, [...dependencies, join(project, tarball)]);
-  return { project, tarball: join(project, tarball), packedFiles };
+  return { project, tarball: join(project, tarball), packedFiles, remove: () => rmSync(base, { recursive: true, force: true }) };
 }

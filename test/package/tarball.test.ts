@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryPoints, packagesLoadedBy, readPackageJson, ROOT, type EntryPoint } from '../helpers/dist.js';
 import { installPeers, packAndInstall, type ScratchInstall } from './scratch-install.js';
 
@@ -17,6 +17,7 @@ let install: ScratchInstall;
 beforeAll(async () => {
   install = await packAndInstall();
 }, 240_000);
+afterAll(() => install?.remove());
 
 // One script per module system, loading entry points by their public specifiers.
 const renderCheck = `if (typeof api.renderTemplate === 'function' && api.renderTemplate('Hi {{ n | default("there") }}', {}) !== 'Hi there') throw new Error(specifier + ': renderTemplate');`;
