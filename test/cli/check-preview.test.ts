@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startCrmServer, type CrmServer } from '../../examples/crm-server.js';
 import { createTestServer } from '../helpers/test-server.js';
+import { createScratchFiles } from '../helpers/scratch-files.js';
 import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli.js';
 
 const TOKEN = 'tok-SECRET-4d2a';
@@ -15,18 +13,12 @@ const STRANGER = '+14155550199';
 const AUTH = { DYNAMIC_CONTEXT_TOKEN: TOKEN };
 
 let crm: CrmServer;
-let dir: string;
+const file = createScratchFiles('check');
 beforeAll(async () => {
   crm = await startCrmServer({ token: TOKEN });
-  dir = mkdtempSync(join(tmpdir(), 'dynamic-context-check-'));
 });
 afterAll(() => crm.close());
 
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 describe.concurrent('check', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints each finding with its place and fix, and exits 1 on an error', async ({ expect }) => {

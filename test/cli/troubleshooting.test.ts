@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestServer, readBody, type TestServer } from '../helpers/test-server.js';
+import { createScratchFiles } from '../helpers/scratch-files.js';
 import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli.js';
 
 // The README's Troubleshooting section, case by case: the customer guide's four problems
@@ -25,7 +23,7 @@ const routes: Record<string, (body: string, auth: string | undefined) => { statu
 };
 
 let server: TestServer;
-let dir: string;
+const file = createScratchFiles('trouble');
 beforeAll(async () => {
   server = await createTestServer(async (req, res) => {
     const body = await readBody(req);
@@ -36,16 +34,10 @@ beforeAll(async () => {
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.json));
   });
-  dir = mkdtempSync(join(tmpdir(), 'dynamic-context-trouble-'));
 });
 afterAll(() => server.close());
 
 const at = (path: string) => ['--endpoint', `${server.url}${path}`, '--contact', CALLER, ...LOCAL];
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 describe.concurrent('troubleshooting', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('"401" with no credentials configured: says to add them', async ({ expect }) => {
