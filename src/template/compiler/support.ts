@@ -63,7 +63,9 @@ export function spreadKwargs(kwargs: Kwargs, starstar: unknown): Kwargs {
   if (kwargs !== undefined) Object.assign(out, kwargs);
   if (starstar !== undefined && starstar !== null) {
     if (!isDict(starstar)) throw new TemplateError('argument after ** must be a mapping');
-    for (const key of Object.keys(starstar)) out[key] = starstar[key];
+    const keys = Object.keys(starstar);
+    currentBudget().charge(keys.length);
+    for (const key of keys) out[key] = starstar[key];
   }
   return out;
 }
