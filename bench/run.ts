@@ -2,7 +2,7 @@
  * `npm run bench`: the library against its references, in one process, interleaved.
  *
  *   BENCH_SCALE=0.01   iteration counts × 0.01 (the smoke test); default 1
-const GROUPS = ['http', 'cache', 'render', 'pool', 'memory', 'observability', 'redis', 'tenants'] as const;
+ *   BENCH_ONLY=render  run only some groups, comma separated (the names in GROUPS below)
  *   BENCH_MD_OUT=path  also write the table as Markdown (for bench/RESULTS.md)
  *   BENCH_LIB=path     benchmark another module with the same API (a scratch copy with a fix)
  *

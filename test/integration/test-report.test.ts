@@ -66,14 +66,15 @@ describe('Test report: timings and the request as sent', () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"a":');
-      setTimeout(() => res.end('1}'), 50);
+      setTimeout(() => res.end('1}'), 300);
     });
     // A made-up name resolved by an injected lookup to loopback: the DNS phase is real, the traffic stays local.
     const lookup = async () => [{ address: '127.0.0.1', family: 4 as const }];
     const report = await clientOf(`http://crm.test:${server.port}/ctx`, AUTHS.bearer, { ...LOOPBACK, lookup }).test(CALL);
     expect(report.ok).toBe(true);
     expect(Object.keys(report.timings ?? {})).toEqual(['dnsMs', 'connectMs', 'firstByteMs', 'bodyMs']);
-    expect(report.timings!.bodyMs).toBeGreaterThanOrEqual(40);
+    // A timer never fires early; the margin absorbs a first byte noticed late on a loaded machine.
+    expect(report.timings!.bodyMs).toBeGreaterThanOrEqual(150);
     const total = Object.values(report.timings!).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(report.durationMs + 1);
   });
