@@ -7,12 +7,15 @@ import { findTimeZone } from '../template/time/zone.js';
 import { analyzeInDetail, type TemplateVariable } from './analyze.js';
 import { ARTIFACT_FIXES, findSpokenArtifacts } from './artifacts.js';
 import { resolvePath, splitPath, type PathState } from './resolve.js';
+import { findTypeRisks } from './type-risk.js';
 import type { NameUse } from './walk.js';
 
 /** The kinds of finding `checkTemplate` reports. */
 export type TemplateFindingKind = 'syntax' | 'render_error' | 'unknown_filter' | 'missing' | 'null' | 'spoken_artifact' | 'unused'
   /** The context's `timezone` is not an IANA name, so it was ignored (the agent's zone stays). */
-  | 'invalid_timezone';
+  | 'invalid_timezone'
+  /** The render breaks when a value read arrives as the other JSON type (money as text, a number as a number). */
+  | 'type_risk';
 
 /** One thing the caller would hear wrong (or might), with the fix. */
 export interface TemplateFinding {
@@ -59,8 +62,9 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
   }
   findings.push(...dataFindings(analysis.variables, vars), ...timezoneFindings(vars));
   let output: string | undefined;
+  const template = compileTemplate(source);
   try {
-    output = compileTemplate(source).render(vars);
+    output = template.render(vars);
   } catch (error) {
     // An unknown filter reached at run time was reported above, at its place.
     if (!isTemplateError(error) || (error.kind !== 'unknown_filter' && error.kind !== 'unknown_test')) findings.push(faultFinding('render_error', error));
@@ -70,6 +74,8 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
       findings.push({ kind: 'spoken_artifact', severity: 'error', message: `The caller would hear ${JSON.stringify(artifact.text)} in "${artifact.excerpt}": ${ARTIFACT_FIXES[artifact.kind]}.` });
     }
   }
+  // Only a template that renders with these variables can tell a type risk from a fault it already has.
+  if (output !== undefined) findings.push(...typeRiskFindings(analysis.variables, vars, (swapped) => template.render(swapped)));
   findings.push(...unusedFindings(analysis.variables, vars));
   return finish(findings, output);
 }
@@ -136,6 +142,15 @@ function timezoneFindings(variables: Record<string, unknown>): TemplateFinding[]
   if (zone === undefined || zone === null || findTimeZone(zone) !== undefined) return [];
   const shown = typeof zone === 'string' ? JSON.stringify(zone.slice(0, 40)) : `a ${typeof zone}`;
   return [{ kind: 'invalid_timezone', severity: 'warning', path: 'timezone', message: `timezone is ${shown}, not an IANA time zone name, so it is ignored and times are said in the agent's zone: send a name such as "America/New_York".` }];
+}
+
+function typeRiskFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>, render: (v: Record<string, unknown>) => unknown): TemplateFinding[] {
+  return findTypeRisks(variables, paths, render).map(({ variable, now, reason }) => ({
+    kind: 'type_risk', severity: 'warning', path: variable.path, line: variable.line, column: variable.column,
+    message: now === 'number'
+      ? `${variable.path} is a number here, and the render fails if the endpoint sends it as text (${reason}): make the endpoint always send a JSON number, or convert it with | float where it is used.`
+      : `${variable.path} is text that reads as a number here, and the render fails if the endpoint sends a JSON number (${reason}): make the endpoint always send text, or convert it with | string where it is used.`,
+  }));
 }
 
 function unusedFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>): TemplateFinding[] {
