@@ -1,4 +1,4 @@
-import nunjucks from 'nunjucks';
+import nunjucksParser from 'nunjucks/src/parser.js';
 import type { Pos } from './ast.js';
 import { T, syntaxError, type Token } from './tokenizer.js';
 
@@ -10,7 +10,7 @@ interface NunjucksParserBase {
 type ParserClass = new (tokens: unknown) => NunjucksParserBase;
 
 /** nunjucks' Parser; we subclass it and never touch its prototype. */
-const NunjucksParser = (nunjucks as unknown as { parser: { Parser: ParserClass } }).parser.Parser;
+const NunjucksParser = (nunjucksParser as { Parser: ParserClass }).Parser;
 
 /** nunjucks' Parser with a deeper token buffer and Jinja2-style error helpers. */
 export class TokenStreamParser extends NunjucksParser {

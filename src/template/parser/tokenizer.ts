@@ -1,4 +1,4 @@
-import nunjucks from 'nunjucks';
+import nunjucksLexer from 'nunjucks/src/lexer.js';
 import { TemplateError } from '../../errors.js';
 import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 
@@ -27,7 +27,7 @@ interface NunjucksTokenizer {
 
 type TokenizerClass = new (src: string, opts?: object) => NunjucksTokenizer;
 
-const lexer = (nunjucks as unknown as { lexer: { lex(src: string): NunjucksTokenizer } & Record<string, string> }).lexer;
+const lexer = nunjucksLexer as { lex(src: string): NunjucksTokenizer } & Record<string, string>;
 
 /** nunjucks exports only `lex()`; its Tokenizer class is reached through an instance, never modified. */
 const BaseTokenizer = Object.getPrototypeOf(lexer.lex('')).constructor as TokenizerClass;
