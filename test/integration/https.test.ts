@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextClient } from '../../src/client.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import { assertFreshDist, ROOT } from '../helpers/dist.js';
 import { AUTHS, CALL, expectNoSecrets } from './fixtures.js';
 
 const hasOpenssl = (() => {
@@ -19,25 +21,31 @@ const hasOpenssl = (() => {
 
 let server: TestServer;
 let ca: Buffer;
+let caFile: string;
+let certDir: string;
 
 beforeAll(async () => {
   if (!hasOpenssl) return;
   // A fresh self-signed certificate for 127.0.0.1, made for this run only.
-  const dir = mkdtempSync(join(tmpdir(), 'dc-tls-'));
+  const dir = (certDir = mkdtempSync(join(tmpdir(), 'dc-tls-')));
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
     '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
   ], { stdio: 'ignore' });
   const key = readFileSync(join(dir, 'key.pem'));
-  ca = readFileSync(join(dir, 'cert.pem'));
-  rmSync(dir, { recursive: true, force: true });
+  caFile = join(dir, 'cert.pem');
+  ca = readFileSync(caFile);
+  rmSync(join(dir, 'key.pem'));
   server = await createTestServer((req, res) => {
     req.resume();
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"secure":true}');
   }, { https: { key, cert: ca } });
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  if (certDir) rmSync(certDir, { recursive: true, force: true });
+});
 
 describe.skipIf(!hasOpenssl)('https', () => {
   // allowPrivateNetwork only so the loopback destination passes the SSRF guard: the TLS check is what is under test.
@@ -62,5 +70,22 @@ describe.skipIf(!hasOpenssl)('https', () => {
     await expect(again.fetch(CALL)).resolves.toEqual({ secure: true });
     await again.close();
     await dispatcher.close();
+  });
+
+  it("splits the Test report's time into connect, TLS, first byte and body over the client's own connection", async () => {
+    // The client's own agent trusts only the system's CAs; a fresh process given the test CA
+    // through NODE_EXTRA_CA_CERTS reaches the server without a platform dispatcher.
+    assertFreshDist();
+    const script = `const { createContextClient } = await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});
+const client = createContextClient({ endpoint: ${JSON.stringify(`${server.url}/ctx`)} }, { allowPrivateNetwork: true });
+const report = await client.test(${JSON.stringify(CALL)});
+await client.close();
+console.log(JSON.stringify({ ok: report.ok, timings: report.timings }));`;
+    // Asynchronous: the server answering it lives in this process.
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+    const { ok, timings } = JSON.parse(out) as { ok: boolean; timings: Record<string, number> };
+    expect(ok).toBe(true);
+    expect(Object.keys(timings)).toEqual(['connectMs', 'tlsMs', 'firstByteMs', 'bodyMs']);
+    expect(timings.tlsMs).toBeGreaterThan(0);
   });
 });
