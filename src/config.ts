@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ContextError } from './errors.js';
 import { createSecretScrubber, type SecretScrubber } from './secrets/scrub.js';
-import { decodeSigningSecret, MAX_SIGNING_SECRETS } from './signing/secret.js';
+import { decodeSigningSecret, MAX_SIGNING_SECRETS, signingSecretForms } from './signing/secret.js';
 import { isTracerLike, type TracerLike } from './telemetry/tracer.js';
 import type { CacheStore, ClientOptions, ContextAuth, ContextEvent, SensitiveDataMode } from './types.js';
 
@@ -216,7 +216,7 @@ function signingFields(secret: string | readonly string[] | undefined, secrets: 
   const texts = typeof secret === 'string' ? [secret] : secret;
   return {
     signingKeys: texts.map((text) => decodeSigningSecret(text) as Buffer),
-    secrets: [...secrets, ...texts.flatMap((text) => [text, text.slice('whsec_'.length)])],
+    secrets: [...secrets, ...texts.flatMap(signingSecretForms)],
   };
 }
 

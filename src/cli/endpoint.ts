@@ -35,7 +35,7 @@ export function registerEnvSecrets(output: Output, env: Readonly<Record<string, 
   registerHeader(output, env[SECRET_ENV.header]);
   const signing = env[SIGNING_SECRET_ENV];
   output.addSecret(signing);
-  if (signing?.startsWith('whsec_')) output.addSecret(signing.slice('whsec_'.length));
+  output.addSecret(signing?.replace(/^whsec_/, '')); // the key alone, without its Standard Webhooks prefix
 }
 
 /** Turns the endpoint flags (and secret env vars) into the library's config, options and call. */
@@ -118,9 +118,8 @@ function registerBasic(output: Output, value: string | undefined): void {
   output.addSecret(value);
   const separator = value.indexOf(':');
   if (separator > 0) {
+    // The scrubber also catches `user:pass` in base64, the Authorization header's wire form.
     output.addSecret(value.slice(separator + 1));
-    // The wire form, in case an endpoint echoes the Authorization header back.
-    output.addSecret(Buffer.from(value).toString('base64'));
   }
 }
 

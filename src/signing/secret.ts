@@ -24,6 +24,11 @@ export function decodeSigningSecret(secret: string): Buffer | string {
   return key;
 }
 
+/** The texts a signing secret can leak as: the whole `whsec_…` string and its base64 key alone. */
+export function signingSecretForms(secret: string): string[] {
+  return secret.startsWith(SIGNING_SECRET_PREFIX) ? [secret, secret.slice(SIGNING_SECRET_PREFIX.length)] : [secret];
+}
+
 /** A fresh secret in the Standard Webhooks form, 32 random bytes. */
 export function generateSigningSecret(): string {
   return SIGNING_SECRET_PREFIX + globalThis.crypto.getRandomValues(Buffer.alloc(32)).toString('base64');
