@@ -84,7 +84,7 @@ describe('compiling grows near-linearly with the source', () => {
     expect(large.length).toBeLessThanOrEqual(n === N ? 128 * 1024 : 6 * n);
     if (error === undefined) expect(outcome(small)).toBe('ok');
     else expect(outcome(small)).toMatch(error);
-    const growth = nearLinearGrowth(compiler(small, error), compiler(large, error));
+    const growth = nearLinearGrowth((factor) => compiler(source(factor * n), error));
     expect(growth.ratio, describeGrowth(growth)).toBeLessThan(GROWTH_LIMIT);
   });
 });
