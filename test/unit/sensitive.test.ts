@@ -10,6 +10,7 @@ import {
   scanSensitiveData,
 } from '../../src/sensitive.js';
 import { luhnCheckDigit } from '../helpers/luhn.js';
+import { startCpuClock } from '../helpers/cpu-time.js';
 
 describe('classifyKey', () => {
   const keys: Array<[string, string | undefined]> = [
@@ -173,9 +174,9 @@ describe('scanSensitiveData', () => {
     { name: 'nesting 100,000 levels deep', vars: JSON.parse(`${'{"a":'.repeat(100_000)}"4111111111111111"${'}'.repeat(100_000)}`) as Record<string, unknown> },
   ];
   it.each(bounds)('stops early with a warning for $name', ({ vars }) => {
-    const started = performance.now();
+    const cpuMs = startCpuClock();
     const result = scanSensitiveData(vars, 'redact');
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cpuMs()).toBeLessThan(2000);
     expect(result.warnings.at(-1)).toContain('part of the response was not checked');
   });
 
