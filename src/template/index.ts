@@ -1,9 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import { TemplateError, isTemplateError } from '../errors.js';
 import { DEFAULT_RENDER_LIMITS, currentBudget, withBudget, type RenderLimits } from './limits.js';
 import { compileAst, toTemplateError, type RenderFunction } from './compiler/index.js';
 import { parseTemplate } from './parser/index.js';
 import { CompileBudget } from './compile-budget.js';
+import { BoundedCache } from './bounded-cache.js';
 
 export type { RenderLimits } from './limits.js';
 
@@ -35,26 +35,16 @@ export const TEMPLATE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
  * 4.3, macros 4.1, plain {{ a }} 1.0), rounded up.
  */
 export const HEAP_BYTES_PER_CODE_CHAR = 8;
-// The LRU slot, the CompiledTemplate object and its closures.
+// The cache slot, the CompiledTemplate object and its closures.
 const ENTRY_OVERHEAD_BYTES = 1024;
-
-interface CacheEntry {
-  template: CompiledTemplate | TemplateError;
-  /** Estimated heap: the key, the generated code (or the error's text), the overhead. */
-  bytes: number;
-}
 
 // A source that does not compile is cached as its error: a tenant's broken greeting must
 // not be parsed again on every call.
-const cache = new LRUCache<string, CacheEntry>({
-  max: TEMPLATE_CACHE_MAX_ENTRIES,
-  maxSize: TEMPLATE_CACHE_MAX_BYTES,
-  sizeCalculation: (entry) => entry.bytes,
-});
+const cache = new BoundedCache<CompiledTemplate | TemplateError>(TEMPLATE_CACHE_MAX_ENTRIES, TEMPLATE_CACHE_MAX_BYTES);
 
 /** The compiled-template cache's entries and estimated bytes, for tests and the benchmark. */
 export function templateCacheStats(): { entries: number; bytes: number } {
-  return { entries: cache.size, bytes: cache.calculatedSize };
+  return { entries: cache.size, bytes: cache.bytes };
 }
 
 /**
@@ -64,7 +54,7 @@ export function templateCacheStats(): { entries: number; bytes: number } {
 export function compileTemplate(source: string, options: TemplateOptions = {}): CompiledTemplate {
   const limits = options.limits === undefined ? DEFAULT_RENDER_LIMITS : Object.freeze({ ...DEFAULT_RENDER_LIMITS, ...options.limits });
   const key = limits === DEFAULT_RENDER_LIMITS ? source : `${JSON.stringify(limits)}\u0000${source}`;
-  let template = cache.get(key)?.template;
+  let template = cache.get(key);
   if (template === undefined) {
     const size = { codeLength: 0 };
     const budget = new CompileBudget(limits.maxCompileMs);
@@ -79,8 +69,8 @@ export function compileTemplate(source: string, options: TemplateOptions = {}): 
       template = error;
       own = (error.message.length + error.excerpt.length) * 2;
     }
-    // A template over the bound on its own is not kept (lru-cache's maxEntrySize defaults to maxSize).
-    cache.set(key, { template, bytes: ENTRY_OVERHEAD_BYTES + key.length * 2 + own });
+    // Estimated heap: the key, the generated code (or the error's text), the overhead.
+    cache.set(key, template, ENTRY_OVERHEAD_BYTES + key.length * 2 + own);
   }
   if (template instanceof TemplateError) throw template;
   return template;

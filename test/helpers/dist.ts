@@ -77,11 +77,11 @@ export function assertFreshDist(): void {
   if (reason !== undefined) throw new Error(`dist/ is ${reason}; test/global-build.ts builds it before a run, or run \`npm run build\``);
 }
 
-const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[;\n])\s*import\s*["']([^"']+)["']|\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)/g;
+const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[;\n])\s*import\s*["']([^"']+)["']|\brequire\(["']([^"']+)["']\)|\bimport\(["']([^"']+)["']\)|\bcreateRequire\b[^;\n]*?\)\(["']([^"']+)["']\)/g;
 
-/** The specifiers one file imports, statically or dynamically, or requires. */
+/** The specifiers one file imports, statically or dynamically, or requires (also through createRequire). */
 export function importsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4]!);
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]!);
 }
 
 /** Every bare specifier reachable from `file` through relative imports (a built file of dist/). */

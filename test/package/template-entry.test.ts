@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshDist, entryPoints, packagesLoadedBy, ROOT } from '../helpers/dist.js';
 
-// What the template side may load: the nunjucks lexer under our parser, the compiled-template
-// cache, and tinypool for createRenderPool (imported only when a pool is created).
+// What the template side may load: the nunjucks lexer under our parser, and tinypool for
+// createRenderPool (imported only when a pool is created). The compiled-template cache is
+// our own (src/template/bounded-cache.ts), so lru-cache stays on the network side.
 // Anything of the network side (undici, zod, ipaddr.js) must stay out.
-const TEMPLATE_SIDE_PACKAGES = ['nunjucks', 'lru-cache', 'tinypool'];
+const TEMPLATE_SIDE_PACKAGES = ['nunjucks', 'tinypool'];
 
 beforeAll(assertFreshDist);
 

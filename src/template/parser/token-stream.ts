@@ -1,31 +1,24 @@
-import nunjucksParser from 'nunjucks/src/parser.js';
 import type { Pos } from './ast.js';
 import { T, syntaxError, type Token } from './tokenizer.js';
 
-interface NunjucksParserBase {
-  nextToken(withWhitespace?: boolean): Token | null;
-  peekToken(): Token | null;
-  pushToken(tok: Token | null): void;
-}
-type ParserClass = new (tokens: unknown) => NunjucksParserBase;
-
-/** nunjucks' Parser; we subclass it and never touch its prototype. */
-const NunjucksParser = (nunjucksParser as { Parser: ParserClass }).Parser;
-
-/** nunjucks' Parser with a deeper token buffer and Jinja2-style error helpers. */
-export class TokenStreamParser extends NunjucksParser {
-  declare tokens: { nextToken(): Token | null };
+/**
+ * The token stream under the Jinja2 parser: nunjucks' tokenizer, with two tokens of
+ * lookahead (Jinja's grammar needs two; nunjucks' own Parser keeps one, so it is not used)
+ * and Jinja2-style error helpers.
+ */
+export class TokenStreamParser {
   private buffer: Token[] = [];
 
-  // ---- token stream: nunjucks keeps one peeked token; Jinja's grammar needs two.
-  override nextToken(withWhitespace?: boolean): Token | null {
+  constructor(readonly tokens: { nextToken(): Token | null }) {}
+
+  nextToken(withWhitespace?: boolean): Token | null {
     if (this.buffer.length > 0) return this.buffer.shift()!;
     let tok = this.tokens.nextToken();
     while (!withWhitespace && tok !== null && tok.type === T.WHITESPACE) tok = this.tokens.nextToken();
     return tok;
   }
 
-  override peekToken(): Token | null {
+  peekToken(): Token | null {
     return this.look(0);
   }
 
@@ -39,7 +32,7 @@ export class TokenStreamParser extends NunjucksParser {
     return this.buffer[n];
   }
 
-  override pushToken(tok: Token | null): void {
+  pushToken(tok: Token | null): void {
     if (tok !== null) this.buffer.unshift(tok);
   }
 
