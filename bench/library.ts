@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CallInfo, ClientOptions } from '../src/types.js';
+import type { CallInfo, ClientOptions } from '../src/types/index.js';
 
 /** The library under test, loaded from source (tsx) so no build step is needed. */
 export type Library = typeof import('../src/index.js');

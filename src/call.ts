@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTROL_RE, firstIssue, HEADER_SAFE_RE, isObject, MAX_CALL_FIELD_LENGTH, parseOptions } from './config.js';
 import { ContextError } from './errors.js';
-import type { CallDirection, CallMedium } from './types.js';
+import type { CallDirection, CallMedium } from './types/index.js';
 
 /** Call metadata after validation: trimmed, defaulted, `externalId` only for web calls. */
 export interface ResolvedCall {

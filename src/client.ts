@@ -1,6 +1,7 @@
 import { createClientCache, type CachedContext, type LoadOutcome } from './cache/index.js';
 import { normalizeCall, type ResolvedCall } from './call.js';
-import { normalizeConfig, normalizeOptions } from './config.js';
+import { normalizeConfig } from './config.js';
+import { normalizeOptions } from './options.js';
 import { ContextError, isContextError } from './errors.js';
 import { mergeParsed, parseContextBody } from './merge.js';
 import { checkTestTemplates } from './analysis/test-templates.js';
@@ -13,7 +14,7 @@ import { ABORTED_FACT } from './exchange.js';
 import { createTransport, type ExchangeStats } from './transport.js';
 import { eventCallFields } from './telemetry/event-fields.js';
 import { createLoadObserver, type Observation } from './telemetry/observer.js';
-import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, ContextVariables, DynamicContextConfig, LoadOptions } from './types.js';
+import type { CacheStoreFault, CallInfo, ClientOptions, ContextClient, ContextEvent, ContextResult, ContextVariables, DynamicContextConfig, LoadOptions } from './types/index.js';
 
 /** A parsed, merged and scanned context; `merged` marks an array answer. */
 interface ParsedContext extends CachedContext {

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent, buildConnector } from 'undici';
 import type { ExchangeTimings } from './exchange.js';
 import { classifyAddress, type AddressClass } from './address.js';
-import type { ResolvedOptions } from './config.js';
+import type { ResolvedOptions } from './options.js';
 
 /** Resolves every address of a hostname (injectable for tests). */
 export type Resolve = NonNullable<ResolvedOptions['lookup']>;

@@ -1,4 +1,4 @@
-import type { ContextErrorCode } from './types.js';
+import type { ContextErrorCode } from './types/index.js';
 
 /** Every `ContextError` code, in the contract's order. */
 export const CONTEXT_ERROR_CODES = [

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ContextError } from './errors.js';
 import type { SecretScrubber } from './secrets/scrub.js';
-import type { ContextErrorCode } from './types.js';
+import type { ContextErrorCode } from './types/index.js';
 
 /** A 2xx answer whose body was read completely within the limits. */
 export interface TransportResponse {

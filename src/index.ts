@@ -49,7 +49,7 @@ export type {
   TestReportError,
   TestRequest,
   TestTimings,
-} from './types.js';
+} from './types/index.js';
 export { analyzeTemplate, checkTemplate } from './analysis/index.js';
 export type { TemplateAnalysis, TemplateAnalysisError, TemplateCheck, TemplateFinding, TemplateFindingKind, TemplateVariable } from './analysis/index.js';
 export type { TemplateErrorKind } from './errors.js';

@@ -1,6 +1,6 @@
 import type { ContextError } from './errors.js';
 import { isTimeZoneName } from './template/time/zone.js';
-import type { TestReport } from './types.js';
+import type { TestReport } from './types/index.js';
 
 /** Above this the Test report warns: a greeting waits on the answer. */
 export const SLOW_RESPONSE_MS = 1000;

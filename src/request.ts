@@ -1,7 +1,7 @@
 import { normalizeCall, type ResolvedCall } from './call.js';
 import { normalizeConfig, type ResolvedConfig } from './config.js';
 import { signRequest } from './signing/sign.js';
-import type { CallInfo, ContextRequest, DynamicContextConfig } from './types.js';
+import type { CallInfo, ContextRequest, DynamicContextConfig } from './types/index.js';
 import { USER_AGENT } from './version.js';
 
 /** Fixes what a signed request would otherwise draw fresh: for reproducible previews and tests. */

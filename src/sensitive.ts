@@ -1,4 +1,4 @@
-import type { SensitiveDataMode } from './types.js';
+import type { SensitiveDataMode } from './types/index.js';
 import type { SensitiveKind } from './sensitive/kinds.js';
 import { kindOfKey } from './sensitive/keys.js';
 import { bigCardNumbers, kindOfValue } from './sensitive/values.js';

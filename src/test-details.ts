@@ -1,7 +1,7 @@
 import type { ExchangeTimings } from './exchange.js';
 import type { WireRequest } from './request.js';
 import type { SecretScrubber } from './secrets/scrub.js';
-import type { TestRequest, TestTimings } from './types.js';
+import type { TestRequest, TestTimings } from './types/index.js';
 
 /** Milliseconds between two marks, one decimal; undefined when either mark is missing. */
 function span(from: number | undefined, to: number | undefined): number | undefined {

@@ -2,11 +2,12 @@ import { isIP } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { classifyAddress, type AddressClass } from './address.js';
 import { checkResolved, createGuardedAgent, findBlocked, resolveAll } from './destination.js';
-import { MAX_TIMEOUT_MS, type ResolvedConfig, type ResolvedOptions } from './config.js';
+import { MAX_TIMEOUT_MS, type ResolvedConfig } from './config.js';
+import type { ResolvedOptions } from './options.js';
 import { ContextError, DEFAULT_HINTS } from './errors.js';
 import { Exchange, headerValue, type Endpoint, type ExchangeStats, type TransportResponse } from './exchange.js';
 import type { WireRequest } from './request.js';
-import type { ContextErrorCode } from './types.js';
+import type { ContextErrorCode } from './types/index.js';
 
 export type { ExchangeStats, TransportResponse } from './exchange.js';
 

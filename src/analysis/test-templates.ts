@@ -1,4 +1,4 @@
-import type { CallInfo, TestOptions } from '../types.js';
+import type { CallInfo, TestOptions } from '../types/index.js';
 import { buildTemplateVariables } from '../variables/build-template-variables.js';
 import { checkTemplate, type TemplateCheck } from './check.js';
 

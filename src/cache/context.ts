@@ -1,4 +1,4 @@
-import type { CacheStoreFault } from '../types.js';
+import type { CacheStoreFault } from '../types/index.js';
 
 /** A successful context; frozen once stored or shared, so no caller can change another's copy. */
 export interface CachedContext {

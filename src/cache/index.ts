@@ -1,6 +1,7 @@
 import type { ResolvedCall } from '../call.js';
-import type { ResolvedConfig, ResolvedOptions } from '../config.js';
-import type { CacheStoreFault } from '../types.js';
+import type { ResolvedConfig } from '../config.js';
+import type { ResolvedOptions } from '../options.js';
+import type { CacheStoreFault } from '../types/index.js';
 import { createCacheKey, createContextCache, createStoreKey, type ContextCache } from './context-cache.js';
 import { MemoryStore } from './memory-store.js';
 import { createSharedCache } from './shared-cache.js';

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { DEFAULTS } from '../config.js';
-import type { CacheStore } from '../types.js';
+import type { CacheStore } from '../types/index.js';
 import type { CachedContext } from './context.js';
 
 /** Options of {@link createMemoryCacheStore}. */

@@ -1,4 +1,4 @@
-import type { CacheStore } from '../types.js';
+import type { CacheStore } from '../types/index.js';
 
 /** Settings of {@link createRedisCacheStore}. */
 export interface RedisCacheStoreSettings {

@@ -1,6 +1,6 @@
 import pTimeout, { TimeoutError } from 'p-timeout';
 import { ContextError } from '../errors.js';
-import type { CacheStore, CacheStoreFault } from '../types.js';
+import type { CacheStore, CacheStoreFault } from '../types/index.js';
 import { decodeEntry, encodeEntry, type StoredEntry } from './codec.js';
 import { freezeContext, staleWarning, type ContextCache, type LoadOutcome } from './context.js';
 import { SingleFlight } from './single-flight.js';

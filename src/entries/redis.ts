@@ -2,4 +2,4 @@
 // loads a Redis client; `redis` (node-redis, v5 or later) is an optional peer dependency.
 export { createRedisCacheStore } from '../cache/redis.js';
 export type { RedisCacheStore, RedisCacheStoreSettings } from '../cache/redis.js';
-export type { CacheStore } from '../types.js';
+export type { CacheStore } from '../types/index.js';

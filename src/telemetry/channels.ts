@@ -1,5 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import type { ContextEvent } from '../types.js';
+import type { ContextEvent } from '../types/index.js';
 
 /** `node:diagnostics_channel` names, so an APM can subscribe without code changes. */
 export const DIAGNOSTICS_CHANNELS = Object.freeze({

@@ -1,4 +1,4 @@
-import type { ContextEvent } from '../types.js';
+import type { ContextEvent } from '../types/index.js';
 
 /** Call fields for an event, taken only when they are strings: no value of unknown shape leaks out. */
 export function eventCallFields(call: unknown): Pick<ContextEvent, 'agentUuid' | 'direction' | 'medium'> {

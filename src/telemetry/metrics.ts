@@ -1,4 +1,4 @@
-import type { ContextEvent } from '../types.js';
+import type { ContextEvent } from '../types/index.js';
 
 /** Options of `createContextMetrics`. */
 export interface ContextMetricsOptions {

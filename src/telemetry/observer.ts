@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.js';
-import type { ContextEvent } from '../types.js';
+import type { ContextEvent } from '../types/index.js';
 import { eventCallFields } from './event-fields.js';
 import { loadEndChannel, loadStartChannel, type LoadStartMessage } from './channels.js';
 import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type SpanLike, type TracerLike } from './tracer.js';

@@ -2,7 +2,7 @@ import { normalizeCall } from '../call.js';
 import { toZonedTime } from '../template/time/instant.js';
 import { strftime } from '../template/time/strftime.js';
 import { findTimeZone, type TimeZone } from '../template/time/zone.js';
-import type { CallInfo } from '../types.js';
+import type { CallInfo } from '../types/index.js';
 import { timeOfDay } from './time-of-day.js';
 
 /** What `buildTemplateVariables` builds the namespace from. */

@@ -2,7 +2,7 @@
 // a Redis cache store and context clients, and runs the loads its parent sends over IPC.
 import { createRedisCacheStore } from '../../src/entries/redis.js';
 import { createContextClient } from '../../src/index.js';
-import type { CallInfo, ClientOptions, ContextClient, DynamicContextConfig } from '../../src/types.js';
+import type { CallInfo, ClientOptions, ContextClient, DynamicContextConfig } from '../../src/types/index.js';
 
 export interface ReplicaRequest {
   id: number;

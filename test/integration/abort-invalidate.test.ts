@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createContextClient } from '../../src/client.js';
 import { isContextError } from '../../src/errors.js';
-import type { ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types.js';
+import type { ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types/index.js';
 import { createTestServer } from '../helpers/test-server.js';
 import { CALL, LOOPBACK } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createContextClient } from '../../src/client.js';
 import { createMemoryCacheStore } from '../../src/cache/index.js';
 import { HEAP_BYTES_PER_BODY_BYTE } from '../../src/cache/memory-store.js';
-import type { ClientOptions } from '../../src/types.js';
+import type { ClientOptions } from '../../src/types/index.js';
 import { createTestServer } from '../helpers/test-server.js';
 import { CALL, LOOPBACK } from './fixtures.js';
 

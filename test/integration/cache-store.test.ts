@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createMemoryCacheStore } from '../../src/cache/index.js';
 import { createContextClient } from '../../src/client.js';
-import type { CacheStore, ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types.js';
+import type { CacheStore, ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types/index.js';
 import { createTestServer } from '../helpers/test-server.js';
 import { CALL, LOOPBACK, SECRETS } from './fixtures.js';
 

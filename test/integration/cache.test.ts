@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createContextClient } from '../../src/client.js';
-import type { CallInfo, ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types.js';
+import type { CallInfo, ClientOptions, ContextEvent, DynamicContextConfig } from '../../src/types/index.js';
 import { createTestServer } from '../helpers/test-server.js';
 import { AUTHS, CALL, LOOPBACK } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextClient } from '../../src/client.js';
-import type { ContextErrorCode, ContextEvent } from '../../src/types.js';
+import type { ContextErrorCode, ContextEvent } from '../../src/types/index.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 import { AUTHS, CALL, LOOPBACK, expectNoSecrets } from './fixtures.js';
 

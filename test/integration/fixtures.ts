@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { expect } from 'vitest';
-import type { CallInfo, ClientOptions, ContextAuth } from '../../src/types.js';
+import type { CallInfo, ClientOptions, ContextAuth } from '../../src/types/index.js';
 import { readBody } from '../helpers/test-server.js';
 import type { TestHandler } from '../helpers/test-server.js';
 

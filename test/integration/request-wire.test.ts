@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createContextClient } from '../../src/client.js';
-import type { CallInfo } from '../../src/types.js';
+import type { CallInfo } from '../../src/types/index.js';
 import { createTestServer } from '../helpers/test-server.js';
 import { AUTHS, CALL, LOOPBACK, SECRETS, recordingHandler, type SeenRequest } from './fixtures.js';
 

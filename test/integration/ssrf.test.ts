@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextClient } from '../../src/client.js';
-import type { ClientOptions, ContextEvent } from '../../src/types.js';
+import type { ClientOptions, ContextEvent } from '../../src/types/index.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 import { AUTHS, CALL, expectNoSecrets } from './fixtures.js';
 

@@ -3,7 +3,8 @@ import { createCacheKey, createContextCache, type CachedContext } from '../../sr
 import { createClientCache } from '../../src/cache/index.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { normalizeCall } from '../../src/call.js';
-import { normalizeConfig, normalizeOptions } from '../../src/config.js';
+import { normalizeConfig } from '../../src/config.js';
+import { normalizeOptions } from '../../src/options.js';
 
 const config = normalizeConfig({ endpoint: 'https://crm.example.com/context', auth: { type: 'bearer', token: 'tok-SECRET-4f2a' } }, { allowHttp: false });
 const base = { agentUuid: 'agent-1', direction: 'inbound', contactNumber: '+15550100', roomSid: 'RM1' } as const;

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { callSchema, ResolvedCall } from '../../src/call.js';
 import type { configSchema, DEFAULTS } from '../../src/config.js';
-import type { CallInfo, ContextAuth, DynamicContextConfig } from '../../src/types.js';
+import type { CallInfo, ContextAuth, DynamicContextConfig } from '../../src/types/index.js';
 
 /** Exact type identity, stricter than mutual assignability. */
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { normalizeCall } from '../../src/call.js';
-import { DEFAULTS, MAX_TIMEOUT_MS, normalizeConfig, normalizeOptions } from '../../src/config.js';
+import { DEFAULTS, MAX_TIMEOUT_MS, normalizeConfig } from '../../src/config.js';
+import { normalizeOptions } from '../../src/options.js';
 import { catchContextError as catchError } from '../helpers/outcomes.js';
 
 const SECRET = 'sk_live_SUPERSECRET_4242';

@@ -6,7 +6,7 @@ import { normalizeCall } from '../../src/call.js';
 import { normalizeConfig } from '../../src/config.js';
 import { isContextError } from '../../src/errors.js';
 import { buildContextRequest, buildResolvedRequest, createWireRequest } from '../../src/request.js';
-import type { CallInfo, DynamicContextConfig } from '../../src/types.js';
+import type { CallInfo, DynamicContextConfig } from '../../src/types/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const USER_AGENT = `dynamic-context/${version}`;
