@@ -24,6 +24,20 @@ describe('datetime: readable output', () => {
     expect(renderTemplate("{{ t | datetime('%H:%M', timezone='Pacific/Chatham') }}", vars)).toBe('01:45');
     expect(renderTemplate("{{ t | datetime('%H:%M') }}", { t: vars.t })).toBe('12:00');
   });
+
+  const bound = [
+    { name: 'set at the top', template: "{% set timezone = 'Asia/Kolkata' %}{{ t | datetime('%H:%M') }}", expected: '17:30' },
+    { name: 'with, then outside it', template: "{% with timezone = 'Asia/Tokyo' %}{{ t | datetime('%H:%M') }}{% endwith %} {{ t | datetime('%H:%M') }}", expected: '21:00 12:00' },
+    { name: 'a macro parameter', template: "{% macro at(timezone) %}{{ t | datetime('%H:%M') }}{% endmacro %}{{ at('Asia/Kathmandu') }}", expected: '17:45' },
+    { name: 'a loop variable, for relative_day too', template: "{% for timezone in ['Pacific/Kiritimati', 'UTC'] %}{{ t | relative_day }} {% endfor %}", expected: 'tomorrow today ' },
+    { name: 'overridden by an argument', template: "{% set timezone = 'Asia/Kolkata' %}{{ t | datetime('%H:%M', 'UTC') }} {{ t | datetime('%H:%M', timezone='Asia/Tokyo') }}", expected: '12:00 21:00' },
+    { name: 'an unknown zone (undefined, takes | default)', template: "{% set timezone = 'Mars/Base' %}{{ t | datetime('%H:%M') | default('soon') }}", expected: 'soon' },
+  ];
+  it.each(bound)('formats in a timezone the template binds: $name', ({ template, expected }) => {
+    // Now is 23:00 on March 8 in Kiritimati (UTC+14), and t is 02:00 on March 9 there.
+    const vars = { t: '2026-03-08T12:00:00Z', current_datetime: '2026-03-08T09:00:00Z' };
+    expect(renderTemplate(template, vars)).toBe(expected);
+  });
 });
 
 describe('datetime: lenient on bad data (undefined, takes | default)', () => {

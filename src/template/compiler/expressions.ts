@@ -12,6 +12,8 @@ const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', '
 const CONSTANT_TIME_FILTERS = new Set(['default', 'd', 'length', 'count', 'attr', 'safe', 'abs', 'round', 'boolean']);
 /** Filters that return Markup in Jinja2 when the render's autoescape flag is on (pass_eval_context). */
 const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
+/** Filters that format in the render's zone, with the position of their `timezone` parameter. */
+const ZONED_FILTERS: ReadonlyMap<string, number> = new Map([['datetime', 1], ['relative_day', 0]]);
 const CMP: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /**
@@ -216,8 +218,21 @@ export class ExprCompiler {
     value = CONSTANT_TIME_FILTERS.has(e.name) ? `B.counted(${value})` : this.charged(value);
     // Builders with no fixed bound (join, format, center…) check before building; the result
     // check catches fixed-factor growth (escape, urlencode, upper) in one place for every filter.
-    const code = `(${this.mark(e.pos)}guardSize(${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args)})))`;
+    const code = `(${this.mark(e.pos)}guardSize(${this.filterFn(e.name, e.pos)}(${value},${this.args(e.args, this.templateZone(e))})))`;
     return this.hasAutoescape && MARKUP_FILTERS.has(e.name) ? this.markedUp('AE', code) : code;
+  }
+
+  /**
+   * A date filter given no zone formats in the render's `timezone` variable, which it reads
+   * from the render's variables; a `timezone` the template itself binds (`set`, `with`, a
+   * loop or macro parameter) is not there, so it is passed as the argument.
+   */
+  private templateZone(e: FilterExpr): [string, string] | undefined {
+    const position = ZONED_FILTERS.get(e.name);
+    if (position === undefined || this.scope.lookup('timezone') === undefined) return undefined;
+    const { positional, keywords, star, starstar } = e.args;
+    if (positional.length > position || star !== null || starstar !== null || keywords.some(([k]) => k === 'timezone')) return undefined;
+    return ['timezone', this.expr({ kind: 'name', name: 'timezone', pos: e.pos })];
   }
 
   /** `value` as Markup when `autoescape` is on: known now (true/false) or read from the render's flag. */
