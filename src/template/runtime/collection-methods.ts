@@ -5,7 +5,7 @@ import { DICT_VIEW, makeTuple, type Kwargs } from './types.js';
 import { eq, truthy } from './ops.js';
 import { pySorted } from './sort.js';
 import { pyRepr } from './print.js';
-import { isInt, typeName } from './values.js';
+import { isDict, isInt, typeName } from './values.js';
 import { iterate, callValue } from './access.js';
 
 type Method<T> = (self: T, args: unknown[], kwargs: Kwargs) => unknown;
@@ -120,9 +120,17 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   update: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('update', a, undefined, 0, 1);
     const src = a.length ? a[0] : undefined;
-    if (src !== undefined && src !== null) {
-      if (typeof src !== 'object' || Array.isArray(src)) throw new TemplateError(`'${typeName(src)}' object is not iterable`);
-      for (const key of keysOf(src as Dict)) defineKey(d, dictKey(key), (src as Dict)[key]);
+    if (isDict(src)) {
+      for (const key of keysOf(src)) defineKey(d, dictKey(key), src[key]);
+    } else if (src !== undefined && src !== null) {
+      // Python's other form: an iterable of key/value pairs, `d.update([('a', 1)])`.
+      const budget = currentBudget();
+      for (const pair of iterate(src)) {
+        budget.charge(1);
+        const kv = iterate(pair);
+        if (kv.length !== 2) throw new TemplateError(`dictionary update sequence element has length ${kv.length}; 2 is required`);
+        defineKey(d, dictKey(kv[0]), kv[1]);
+      }
     }
     if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
     return null;

@@ -126,6 +126,12 @@ export const dicts = group(['python-method', 'dict'], [
   ['list-in', '{{ 2 in l }} {{ "2" in l }}', { l: [1, 2] }],
   ['tuple-index', '{% set t = (1, 2, 3) %}{{ t[1] }} {{ t[-1] }} {{ t | length }}'],
   ['dict-attr-vs-item', '{{ d.name }} {{ d["name"] }}', { d: { name: 'n' } }],
+  ['update-mapping-and-kwargs', '{% set n = {"a": 1} %}{% set _ = n.update(d, c=3) %}{{ n }}', { d: { b: 2 } }],
+  ['update-pairs', '{% set n = {"a": 1} %}{% set _ = n.update([("b", 2), ["c", 3]]) %}{{ n }}'],
+  ['update-items-view', '{% set n = {} %}{% set _ = n.update(d.items()) %}{{ n }}', { d: { x: 1, y: [2] } }],
+  ['update-bad-pair', '{% set n = {} %}{% set _ = n.update("ab") %}{{ n }}'],
+  ['update-not-iterable', '{% set n = {} %}{% set _ = n.update(5) %}{{ n }}'],
+  ['update-absent', '{% set n = {"a": 1} %}{% set _ = n.update(missing) %}{% set _ = n.update(x) %}{{ n }}', { x: null }],
 ]);
 
 /**
