@@ -24,6 +24,9 @@ interface RedisCommands {
 /** Bounds the commands waiting for a Redis that hangs (SIGSTOP, a full network buffer). */
 const MAX_QUEUED_COMMANDS = 10_000;
 
+/** How long commands wait for the store's first connection (the node-redis connect timeout). */
+const FIRST_CONNECT_WAIT_MS = 2000;
+
 /**
  * A shared cache on Redis, through node-redis. Give it a `url` and it owns its
  * connection (see `connect` below), closed by `close()`; or give it a connected
@@ -88,12 +91,24 @@ async function connect(url: string): Promise<RedisCommands & { isOpen: boolean; 
     url,
     disableOfflineQueue: true,
     commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+    socket: { connectTimeout: FIRST_CONNECT_WAIT_MS, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
   });
   // node-redis emits 'error' on every failed (re)connect; unhandled, it would end the process.
   // The failure already reaches each load as a rejected command.
   client.on('error', () => {});
+  // Commands wait for the first attempt to connect (bounded), so a store used right after it
+  // is created reads and writes Redis instead of failing offline: the first load of a fresh
+  // replica is a hit on what the others stored. After that attempt, commands fail at once
+  // while Redis is away (a refused connection ends the attempt at once, too).
+  const firstAttempt = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS);
+    timer.unref();
+    const done = () => (clearTimeout(timer), resolve());
+    client.once('ready', done);
+    client.once('error', done);
+  });
   client.connect().catch(() => {});
+  await firstAttempt;
   return client as unknown as RedisCommands & { isOpen: boolean; destroy(): void };
 }
 
