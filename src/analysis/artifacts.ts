@@ -29,10 +29,19 @@ const RULES: readonly Rule[] = [
 /** Reports the first few of each kind; a template that prints `None` in a loop needs one finding, not fifty. */
 const MAX_PER_KIND = 3;
 
-/** Finds every spoken artifact in `text`, in order of appearance. */
-export function findSpokenArtifacts(text: string): SpokenArtifact[] {
+/**
+ * How a number that is not one prints (Python's `nan`, `inf`, `-inf`). These are words only
+ * when the data held such a number: "nan" is also a grandmother.
+ */
+const NON_FINITE_RULE: Rule = { kind: 'empty_word', pattern: /(?<![\w-])-?(?:nan|inf)\b/g };
+
+/**
+ * Finds every spoken artifact in `text`, in order of appearance. `printsNonFinite`: the
+ * template reads a NaN or infinite number, so its printed form is an artifact too.
+ */
+export function findSpokenArtifacts(text: string, printsNonFinite = false): SpokenArtifact[] {
   const found: SpokenArtifact[] = [];
-  for (const { kind, pattern } of RULES) {
+  for (const { kind, pattern } of printsNonFinite ? [...RULES, NON_FINITE_RULE] : RULES) {
     let count = 0;
     for (const match of text.matchAll(pattern)) {
       if (++count > MAX_PER_KIND) break;

@@ -6,9 +6,9 @@ import { TESTS } from '../template/tests.js';
 import { findTimeZone } from '../template/time/zone.js';
 import { analyzeInDetail, type TemplateVariable } from './analyze.js';
 import { ARTIFACT_FIXES, findSpokenArtifacts } from './artifacts.js';
-import { resolvePath, splitPath, type PathState } from './resolve.js';
+import { isPathPrefix, resolvePath, splitPath, valuesAt, type PathState } from './resolve.js';
 import { findTypeRisks } from './type-risk.js';
-import type { NameUse } from './walk.js';
+import type { NameUse, PathRead } from './walk.js';
 
 /** The kinds of finding `checkTemplate` reports. */
 export type TemplateFindingKind = 'syntax' | 'render_error' | 'unknown_filter' | 'missing' | 'null' | 'spoken_artifact' | 'unused'
@@ -57,10 +57,10 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
     const kind = isTemplateError(fault) ? fault.kind : 'syntax';
     // Unknown filters and tests were reported above, each at its place; the data can still be checked.
     if (kind !== 'unknown_filter' && kind !== 'unknown_test') findings.push(faultFinding('syntax', fault));
-    else findings.push(...dataFindings(analysis.variables, vars), ...unusedFindings(analysis.variables, vars));
+    else findings.push(...dataFindings(analysis.variables, vars, analysis.walk.reads), ...unusedFindings(analysis.variables, vars));
     return finish(findings);
   }
-  findings.push(...dataFindings(analysis.variables, vars), ...timezoneFindings(vars));
+  findings.push(...dataFindings(analysis.variables, vars, analysis.walk.reads), ...timezoneFindings(vars));
   let output: string | undefined;
   const template = compileTemplate(source);
   try {
@@ -70,7 +70,7 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
     if (!isTemplateError(error) || (error.kind !== 'unknown_filter' && error.kind !== 'unknown_test')) findings.push(faultFinding('render_error', error));
   }
   if (output !== undefined) {
-    for (const artifact of findSpokenArtifacts(output)) {
+    for (const artifact of findSpokenArtifacts(output, readsNonFinite(analysis.variables, vars))) {
       findings.push({ kind: 'spoken_artifact', severity: 'error', message: `The caller would hear ${JSON.stringify(artifact.text)} in "${artifact.excerpt}": ${ARTIFACT_FIXES[artifact.kind]}.` });
     }
   }
@@ -104,14 +104,21 @@ function faultFinding(kind: 'syntax' | 'render_error', error: unknown): Template
   return { kind, severity: 'error', ...position, message: `${error.reason}; ${lowerFirst(error.hint)}` };
 }
 
-/** `missing` and `null` findings, one per absent prefix (a missing `customer` is one finding, not one per field). */
-function dataFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>): TemplateFinding[] {
+/**
+ * `missing` and `null` findings, one per absent prefix (a missing `customer` is one finding, not one per field).
+ * A read under a test of the absent part (`{% if customer %}{{ customer.first_name }}` without a
+ * `customer`) is not reported: the caller hears nothing of it, as the fix in the message advises.
+ */
+function dataFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>, reads: readonly PathRead[]): TemplateFinding[] {
   const findings: TemplateFinding[] = [];
   const reported = new Set<string>();
   for (const variable of paths) {
     if (variable.hasDefault) continue;
     const state = resolvePath(variables, variable.path);
     if (state.state !== 'missing' && state.state !== 'null') continue;
+    const absent = state.at;
+    const skipped = reads.every((r) => r.path !== variable.path || r.covered || r.guardedBy.some((g) => isPathPrefix(absent, g)));
+    if (skipped) continue;
     const key = `${state.state}:${state.at}:${state.item ?? ''}`;
     if (reported.has(key)) continue;
     reported.add(key);
@@ -135,6 +142,11 @@ function missingMessage(path: string, state: Extract<PathState, { state: 'missin
 
 function describe(at: string, item: number | undefined): string {
   return item === undefined ? at : `${at} in item ${item} (counting from 0)`;
+}
+
+/** Whether a value the template reads is a NaN or infinite number (which prints as `nan` or `inf`). */
+function readsNonFinite(paths: readonly TemplateVariable[], variables: Record<string, unknown>): boolean {
+  return paths.some((p) => valuesAt(variables, p.path).some((v) => typeof v === 'number' && !Number.isFinite(v)));
 }
 
 function timezoneFindings(variables: Record<string, unknown>): TemplateFinding[] {

@@ -34,7 +34,8 @@ export function resolvePath(variables: Record<string, unknown>, path: string): P
         continue;
       }
       const at = prefix === '' ? segment : `${prefix}.${segment}`;
-      if (!isRecord(value) || !Object.hasOwn(value, segment)) {
+      // A key whose value is undefined prints and tests like an absent one: it is missing.
+      if (!isRecord(value) || !Object.hasOwn(value, segment) || value[segment] === undefined) {
         return { state: 'missing', at, key: segment, known: isRecord(value) ? Object.keys(value) : [], ...(item === undefined ? {} : { item }) };
       }
       const child = value[segment];
@@ -46,6 +47,30 @@ export function resolvePath(variables: Record<string, unknown>, path: string): P
     current = next;
   }
   return { state: 'present' };
+}
+
+/** `customer` is a prefix of `customer.first_name` and of itself; `cust` is not. */
+export function isPathPrefix(prefix: string, path: string): boolean {
+  const a = splitPath(prefix);
+  const b = splitPath(path);
+  return a.length <= b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** Every value `path` reaches in `variables` (one per loop item), for checks on the values themselves. */
+export function valuesAt(variables: Record<string, unknown>, path: string): unknown[] {
+  let current: unknown[] = [variables];
+  for (const segment of splitPath(path)) {
+    const next: unknown[] = [];
+    for (const value of current) {
+      if (segment === '[]') {
+        if (Array.isArray(value)) next.push(...value);
+      } else if (isRecord(value) && Object.hasOwn(value, segment)) {
+        next.push(value[segment]);
+      }
+    }
+    current = next;
+  }
+  return current;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@ import { GLOBALS } from '../template/globals.js';
 import type { Args, Expr, FilterExpr, MacroSignature, Pos, Stmt, Target } from '../template/parser/ast.js';
 import { assignedNames } from '../template/compiler/scope.js';
 import { guardedPaths } from './guards.js';
+import { isPathPrefix } from './resolve.js';
 
 /** One read of a data path, where it happens and whether a default or a test covers it. */
 export interface PathRead {
@@ -9,6 +10,11 @@ export interface PathRead {
   line: number;
   column: number;
   covered: boolean;
+  /**
+   * Shorter paths tested around this read (`customer` in `{% if customer %}{{ customer.first_name }}`):
+   * when one of them is absent, the read does not happen.
+   */
+  guardedBy: string[];
 }
 
 /** A filter or test name used by the template (known or not). */
@@ -224,7 +230,9 @@ class Walker {
 
   private record(path: string, pos: Pos, covered: boolean): void {
     const isGuarded = this.guards.some((g) => g.has(path));
-    this.reads.push({ path, line: pos.line, column: pos.column, covered: covered || isGuarded });
+    const guardedBy = new Set<string>();
+    for (const g of this.guards) for (const p of g) if (p !== path && isPathPrefix(p, path)) guardedBy.add(p);
+    this.reads.push({ path, line: pos.line, column: pos.column, covered: covered || isGuarded, guardedBy: [...guardedBy] });
   }
 
   private bind(scope: Scope, target: Target, alias: string | null): void {

@@ -140,3 +140,25 @@ describe('spoken artifacts', () => {
     expect(check.findings[0]?.message).toMatch(/^The caller would hear "\{'a':" in "Hi \{'a': 1\}": a whole object was printed; print one of its fields instead/);
   });
 });
+
+describe('checkTemplate: what the caller actually hears decides the finding', () => {
+  it.each([
+    // The fix a missing-finding advises ({% if customer %}) clears it.
+    { name: 'a read under a test of its absent prefix', source: '{% if customer %}Hi {{ customer.first_name }}.{% endif %}', vars: {}, kinds: [] },
+    { name: 'a read under a test of its null prefix', source: '{% if customer %}Hi {{ customer.first_name }}.{% endif %}', vars: { customer: null }, kinds: [] },
+    { name: 'a loop item under a test of its absent part', source: '{% for o in orders %}{% if o.customer %}{{ o.customer.name }} {% endif %}{% endfor %}', vars: { orders: [{ customer: { name: 'Ann' } }, {}] }, kinds: [] },
+    { name: 'a tested prefix that is there, without the key', source: '{% if customer %}Hi {{ customer.first_name }}.{% endif %}', vars: { customer: { last_name: 'R' } }, kinds: ['missing', 'spoken_artifact'] },
+    { name: 'the same read outside the test too', source: '{% if customer %}{{ customer.first_name }}{% endif %}Hi {{ customer.first_name }}!', vars: {}, kinds: ['missing', 'spoken_artifact'] },
+    // A key whose value is undefined prints and tests like an absent one.
+    { name: 'a key set to undefined', source: 'Hi {{ name }}!', vars: { name: undefined }, kinds: ['missing', 'spoken_artifact'] },
+    // NaN and infinity print as Python does (nan, inf): never words for a caller.
+    { name: 'a NaN', source: 'Your balance is {{ balance }}.', vars: { balance: Number.NaN }, kinds: ['spoken_artifact'] },
+    { name: 'an infinity', source: 'Your balance is {{ balance }}.', vars: { balance: -Infinity }, kinds: ['spoken_artifact'] },
+    { name: 'a NaN in a loop item', source: '{% for o in orders %}{{ o.total }}; {% endfor %}', vars: { orders: [{ total: 1 }, { total: Number.NaN }] }, kinds: ['spoken_artifact'] },
+    { name: 'the word nan in the text, with no NaN in the data', source: 'Say hi to your nan, {{ name }}.', vars: { name: 'Maria' }, kinds: [] },
+  ])('$name', ({ source, vars, kinds }) => {
+    const check = checkTemplate(source, vars as Record<string, unknown>);
+    expect(check.findings.map((f) => f.kind)).toEqual(kinds);
+    expect(check.ok).toBe(kinds.length === 0);
+  });
+});
