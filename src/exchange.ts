@@ -164,14 +164,14 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.resolve({ status: this.status, contentType: this.contentType, text: buffer.toString('utf8'), bytes: stats.bytes });
   }
 
-  /** The status error with the head of the error page (scrubbed, one line) in its hint. */
+  /** The status error with the head of the error page (scrubbed, one line) in its hint, still one sentence. */
   private withBodyExcerpt(fault: ContextError): ContextError {
     const text = Buffer.concat(this.chunks).toString('utf8');
     const excerpt = this.endpoint.scrubber.head(text, 2 * ERROR_EXCERPT_CHARS).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
     if (excerpt === '') return fault;
     const isCut = excerpt.length > ERROR_EXCERPT_CHARS || text.length > 2 * ERROR_EXCERPT_CHARS;
     const shown = isCut ? `${excerpt.slice(0, ERROR_EXCERPT_CHARS)}…` : excerpt;
-    return new ContextError(fault.code, fault.message, { status: fault.status, hint: `${fault.hint} Its body began: "${shown}"`, cause: fault.cause });
+    return new ContextError(fault.code, fault.message, { status: fault.status, hint: `${fault.hint.replace(/\.$/, '')} (its body began: "${shown}").`, cause: fault.cause });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {

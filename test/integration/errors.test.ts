@@ -117,6 +117,9 @@ describe('errors from a misbehaving endpoint', () => {
     expect((error as { status?: number }).status).toBe(status);
     const { message, hint: actualHint } = error as { message: string; hint: string };
     expect(actualHint).toMatch(hint);
+    // The contract's hint is one sentence, also with the head of an error page in it.
+    expect(actualHint.split(/[.?!] (?=[A-Z])/)).toHaveLength(1);
+    expect(actualHint).toMatch(/[.)"]$/);
     expect(performance.now() - started).toBeLessThan(3000);
     expect(events).toEqual([expect.objectContaining({ type: 'fetch', outcome: 'error', code, origin: server.url, cacheHit: false })]);
     expect(`${message} ${actualHint}`).not.toMatch(/path-secret|\/(?:401|500|stall)\b/);
