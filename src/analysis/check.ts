@@ -57,7 +57,7 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
     const kind = isTemplateError(fault) ? fault.kind : 'syntax';
     // Unknown filters and tests were reported above, each at its place; the data can still be checked.
     if (kind !== 'unknown_filter' && kind !== 'unknown_test') findings.push(faultFinding('syntax', fault));
-    else findings.push(...dataFindings(analysis.variables, vars, analysis.walk.reads), ...unusedFindings(analysis.variables, vars));
+    else findings.push(...dataFindings(analysis.variables, vars, analysis.walk.reads), ...unusedFindings(analysis.variables, vars, analysis.walk.filters));
     return finish(findings);
   }
   findings.push(...dataFindings(analysis.variables, vars, analysis.walk.reads), ...timezoneFindings(vars));
@@ -76,7 +76,7 @@ export function checkTemplate(source: string, variables: Record<string, unknown>
   }
   // Only a template that renders with these variables can tell a type risk from a fault it already has.
   if (output !== undefined) findings.push(...typeRiskFindings(analysis.variables, vars, (swapped) => template.render(swapped)));
-  findings.push(...unusedFindings(analysis.variables, vars));
+  findings.push(...unusedFindings(analysis.variables, vars, analysis.walk.filters));
   return finish(findings, output);
 }
 
@@ -165,8 +165,15 @@ function typeRiskFindings(paths: readonly TemplateVariable[], variables: Record<
   }));
 }
 
-function unusedFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>): TemplateFinding[] {
+/** What reads a valid `timezone` without naming it: the zone filters default to it, and the clock variables are said in it. */
+const ZONE_FILTERS = new Set(['datetime', 'relative_day']);
+const ZONED_VARIABLES = new Set(['current_datetime', 'current_date', 'current_time', 'time_of_day']);
+
+function unusedFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>, filters: readonly NameUse[]): TemplateFinding[] {
   const read = new Set(paths.map((p) => splitPath(p.path)[0]));
+  const zoned = filters.some((f) => ZONE_FILTERS.has(f.name)) || [...read].some((name) => name !== undefined && ZONED_VARIABLES.has(name));
+  // An invalid zone is ignored (its own finding says so), so it stays unused.
+  if (zoned && findTimeZone(variables.timezone) !== undefined) read.add('timezone');
   return Object.keys(variables)
     .filter((key) => !read.has(key))
     .sort()

@@ -162,3 +162,19 @@ describe('checkTemplate: what the caller actually hears decides the finding', ()
     expect(check.ok).toBe(kinds.length === 0);
   });
 });
+
+describe('checkTemplate: unused timezone', () => {
+  // The zone filters default to the render's timezone, and the clock variables are said in it:
+  // dropping it, as an `unused` finding advises, would change what the caller hears.
+  it.each([
+    { name: 'datetime without a zone argument', source: "{{ appt | datetime('%H:%M') }}", unused: false },
+    { name: 'relative_day', source: '{{ appt | relative_day }}', unused: false },
+    { name: 'current_time', source: '{{ current_time }} {{ appt }}', unused: false },
+    { name: 'time_of_day', source: 'Good {{ time_of_day }} {{ appt }}', unused: false },
+    { name: 'no zoned read', source: '{{ appt }}', unused: true },
+  ])('$name: unused is $unused', ({ source, unused }) => {
+    const vars = { appt: '2026-03-08T15:30:00Z', timezone: 'Asia/Kolkata', current_time: '21:00', time_of_day: 'evening' };
+    const kinds = checkTemplate(source, vars).findings.filter((f) => f.path === 'timezone').map((f) => f.kind);
+    expect(kinds).toEqual(unused ? ['unused'] : []);
+  });
+});
