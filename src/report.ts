@@ -42,7 +42,7 @@ export function buildTestReport(outcome: TestOutcome): TestReport {
   if (outcome.plainHttp) warnings.push('The endpoint uses plain http: the token and caller data travel unencrypted; use https.');
   if (context !== undefined) {
     if (outcome.durationMs > SLOW_RESPONSE_MS) {
-      warnings.push(`The endpoint took ${roundMs(outcome.durationMs)} ms; answer in under ${SLOW_RESPONSE_MS} ms so the greeting is not delayed.`);
+      warnings.push(`The endpoint took ${roundMs(outcome.durationMs).toFixed(1)} ms; answer in under ${SLOW_RESPONSE_MS} ms so the greeting is not delayed.`);
     }
     if (outcome.bytes > LARGE_RESPONSE_BYTES) {
       warnings.push(`The response is ${outcome.bytes} bytes; keep it under ${LARGE_RESPONSE_BYTES / 1024} KiB by returning only the fields templates use.`);

@@ -31,6 +31,11 @@ export function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+/** A duration as the CLI prints it, always with one decimal: `21.0 ms`, `1300.5 ms`. */
+export function formatMs(ms: number): string {
+  return `${roundMs(ms).toFixed(1)} ms`;
+}
+
 /** A failure in the shape `--json` prints under `error`. */
 export interface ErrorView {
   code: string;

@@ -3,7 +3,7 @@ import { checkOneStdin, COMMON_OPTIONS, ENDPOINT_OPTIONS, parseFlags, readFlagFi
 import { resolveEndpoint } from '../endpoint.js';
 import { CLOCK_OPTIONS, readClock } from '../clock.js';
 import { PREVIEW_HELP } from '../help.js';
-import { describeReportError, roundMs, type ErrorView, type Output } from '../output.js';
+import { describeReportError, formatMs, roundMs, type ErrorView, type Output } from '../output.js';
 import { runCalls, type CallRun } from '../run-calls.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 
@@ -90,7 +90,7 @@ function printBlock(output: Output, result: PreviewResult, name: string): void {
   for (const warning of result.warnings) output.warn(`${tag}${warning}`);
   printFindings(output, result, name, tag);
   if (result.error !== undefined) output.error(`${tag}${result.error.message} (${result.error.code})`, result.error.hint);
-  const state = result.ok ? `ok, ${result.status ?? '-'}, ${result.durationMs} ms` : result.fallback ? `failed (${result.error?.code}), fallback` : `failed (${result.error?.code})`;
+  const state = result.ok ? `ok, ${result.status ?? '-'}, ${formatMs(result.durationMs)}` : result.fallback ? `failed (${result.error?.code}), fallback` : `failed (${result.error?.code})`;
   output.print(`${output.paint(result.ok ? 'green' : 'red', `=== ${result.contact}`)}: ${state}\n${result.output ?? '(nothing rendered)'}`);
 }
 

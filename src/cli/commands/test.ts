@@ -2,7 +2,7 @@ import type { TestReport } from '../../index.js';
 import { checkOneStdin, COMMON_OPTIONS, ENDPOINT_OPTIONS, parseFlags, readFlagFile, UsageError } from '../args.js';
 import { resolveEndpoint } from '../endpoint.js';
 import { TEST_HELP } from '../help.js';
-import { describeReportError, roundMs, type Output } from '../output.js';
+import { describeReportError, formatMs, roundMs, type Output } from '../output.js';
 import { runCalls, type CallRun } from '../run-calls.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from './command.js';
 
@@ -40,12 +40,12 @@ function printReport(output: Output, report: TestReport): void {
   const rows: Array<[string, string]> = [
     ['ok', report.ok ? output.paint('green', 'yes') : output.paint('red', 'no')],
     ['status', report.status === undefined ? '-' : String(report.status)],
-    ['duration', `${report.durationMs} ms`],
+    ['duration', formatMs(report.durationMs)],
     ['size', formatBytes(report.responseBytes)],
     ['variables', report.variables.length ? `${report.variables.join(', ')} (${report.variables.length})` : '(none)'],
   ];
   rows.push(['warnings', report.warnings.length ? report.warnings.join('\n           ') : '(none)']);
-  const timings = Object.entries(report.timings ?? {}).map(([phase, ms]) => `${phase.replace(/Ms$/, '').replace('firstByte', 'first byte')} ${ms} ms`);
+  const timings = Object.entries(report.timings ?? {}).map(([phase, ms]) => `${phase.replace(/Ms$/, '').replace('firstByte', 'first byte')} ${formatMs(ms)}`);
   if (timings.length > 0) rows.push(['timings', timings.join(', ')]);
   if (report.request !== undefined) {
     const { method, url, headers, body } = report.request;
@@ -66,7 +66,7 @@ function printTable(output: Output, runs: CallRun[]): void {
   const lines = [`${'contact'.padEnd(width)}  ok   status  duration     size       variables / error`];
   for (const { contact, report } of runs) {
     const tail = report.error ? `${report.error.code}: ${report.error.message}` : report.variables.join(', ') || '(none)';
-    lines.push(`${contact.padEnd(width)}  ${(report.ok ? 'yes' : 'no').padEnd(3)}  ${String(report.status ?? '-').padEnd(6)}  ${`${report.durationMs} ms`.padEnd(11)}  ${shortBytes(report.responseBytes).padEnd(9)}  ${tail}`);
+    lines.push(`${contact.padEnd(width)}  ${(report.ok ? 'yes' : 'no').padEnd(3)}  ${String(report.status ?? '-').padEnd(6)}  ${formatMs(report.durationMs).padEnd(11)}  ${shortBytes(report.responseBytes).padEnd(9)}  ${tail}`);
   }
   for (const { contact, report } of runs) {
     if (report.error) lines.push(`hint for ${contact}: ${report.error.hint}`);
