@@ -16,7 +16,8 @@ describe('buildTestReport', () => {
   it.each([
     { name: 'a fast small object', outcome: ok(), warnings: [] },
     { name: 'an answer at exactly 1 s', outcome: ok({ durationMs: 1000 }), warnings: [] },
-    { name: 'an answer slower than 1 s', outcome: ok({ durationMs: 1001 }), warnings: [/took 1001\.0 ms/] },
+    { name: 'an answer slower than 1 s', outcome: ok({ durationMs: 1001 }), warnings: [/took 1001\.0 ms;/] },
+    { name: 'a slow answer, with one decimal', outcome: ok({ durationMs: 1234.56 }), warnings: [/took 1234\.6 ms;/] },
     { name: 'exactly 16 KiB', outcome: ok({ bytes: 16 * 1024 }), warnings: [] },
     { name: 'more than 16 KiB', outcome: ok({ bytes: 16 * 1024 + 1 }), warnings: [/16385 bytes/] },
     { name: 'a merged array', outcome: ok({ context: { variables: { a: 1 }, warnings: [], merged: true } }), warnings: [/array/] },
