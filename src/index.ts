@@ -10,7 +10,7 @@ export { buildTemplateVariables } from './variables/build-template-variables.js'
 export type { TemplateVariablesInput } from './variables/build-template-variables.js';
 export type { TimeOfDay } from './variables/time-of-day.js';
 export { isTimeZoneName } from './template/time/zone.js';
-export { renderTemplate, compileTemplate } from './template/index.js';
+export { renderTemplate, compileTemplate, TEMPLATE_CACHE_MAX_ENTRIES, TEMPLATE_CACHE_MAX_BYTES } from './template/index.js';
 export type { CompiledTemplate, TemplateOptions } from './template/index.js';
 export type { RenderLimits } from './template/limits.js';
 export { DEFAULT_RENDER_LIMITS } from './template/limits.js';

@@ -49,6 +49,16 @@ describe.each(entryPoints())('the built entry point $specifier', (entry) => {
 });
 
 describe('the built package', () => {
+  it('exports from dynamic-context every value dynamic-context/template exports (README: "Everything below is exported from dynamic-context")', async () => {
+    const [main, template] = ['.', './template'].map((subpath) => entryPoints().find((e) => e.subpath === subpath)!);
+    for (const format of ['esm', 'cjs'] as const) {
+      const load = loaders[format === 'esm' ? 0 : 1]!.load;
+      const a = await load(join(ROOT, main![format]));
+      const b = await load(join(ROOT, template![format]));
+      expect(Object.keys(b).filter((name) => a[name] !== b[name]), format).toEqual([]);
+    }
+  });
+
   it('shares one engine between entry points: a TemplateError from one is an instance of the other', async () => {
     const [main, template] = ['.', './template'].map((subpath) => entryPoints().find((e) => e.subpath === subpath)!);
     for (const format of ['esm', 'cjs'] as const) {
