@@ -37,7 +37,7 @@ const FIRST_CONNECT_WAIT_MS = 2000;
  *
  * @example
  * import { createRedisCacheStore } from 'dynamic-context/redis';
- * const cacheStore = createRedisCacheStore({ url: process.env.REDIS_URL });
+ * const cacheStore = createRedisCacheStore({ url: process.env.REDIS_URL! });
  * const client = createContextClient(config, { cacheStore, staleIfErrorMs: 3_600_000 });
  */
 export function createRedisCacheStore(options: { url: string } | { client: unknown }, settings: RedisCacheStoreSettings = {}): RedisCacheStore {

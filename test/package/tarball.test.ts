@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,26 @@ const TSCONFIG = {
   files: ['consumer.mts', 'consumer.cts'],
 };
 
+// The README's ```ts samples, each as its own module, type-checked against the installed package.
+// The names a sample uses without declaring them (the reader's own: a token, the request,
+// a logger) are declared once, globally; what a sample declares itself shadows them.
+const README_SAMPLES = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const README_GLOBALS = `
+type DC = typeof import('${pkg.name}');
+declare const token: string, agentUuid: string, roomSid: string, promptSource: string, greetingSource: string, rawBody: string;
+declare const hangup: AbortController;
+declare const log: { warn(...args: unknown[]): void };
+declare function publish(snapshot: unknown): void;
+declare const req: { headers: import('node:http').IncomingHttpHeaders };
+declare const result: import('${pkg.name}').ContextResult;
+declare const client: import('${pkg.name}').ContextClient;
+declare const call: import('${pkg.name}').CallInfo;
+declare const config: import('${pkg.name}').DynamicContextConfig, tenantConfig: import('${pkg.name}').DynamicContextConfig;
+declare const analyzeTemplate: DC['analyzeTemplate'], checkTemplate: DC['checkTemplate'], createContextClient: DC['createContextClient'];
+`;
+// Samples that import what the README says users install next to it (redis, standardwebhooks, the OpenTelemetry API).
+const README_SAMPLE_PACKAGES = ['redis', 'standardwebhooks', '@opentelemetry/api'];
+
 describe('the packed package, installed from its tarball', { timeout: 60_000 }, () => {
   it('holds a built dist/ with every "exports" target and bin, a LICENSE, and no source maps', () => {
     const files = new Set(install.packedFiles);
@@ -95,6 +115,21 @@ describe('the packed package, installed from its tarball', { timeout: 60_000 }, 
     writeFileSync(join(install.project, 'consumer.cts'), TYPES_CJS);
     writeFileSync(join(install.project, 'tsconfig.json'), JSON.stringify(TSCONFIG));
     const tsc = await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: install.project }).catch(
+      (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+    );
+    expect(tsc.stdout).toBe('');
+  });
+
+  it("type-checks the README's TypeScript samples under strict tsc", async () => {
+    expect(README_SAMPLES.length).toBeGreaterThanOrEqual(8);
+    installPeers(install, README_SAMPLE_PACKAGES);
+    const files = README_SAMPLES.map((sample, i) => {
+      writeFileSync(join(install.project, `readme-${i}.mts`), `${sample}\nexport {};\n`);
+      return `readme-${i}.mts`;
+    });
+    writeFileSync(join(install.project, 'readme-globals.d.ts'), README_GLOBALS);
+    writeFileSync(join(install.project, 'tsconfig.readme.json'), JSON.stringify({ ...TSCONFIG, files: ['readme-globals.d.ts', ...files] }));
+    const tsc = await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.readme.json'], { cwd: install.project }).catch(
       (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
     );
     expect(tsc.stdout).toBe('');
