@@ -12,12 +12,13 @@ const LOCAL = ['--allow-http', '--allow-private-network'];
 const CALLER = '+14155550101';
 const MARIA = { customer: { first_name: 'Maria', tier: 'VIP' } };
 
-const routes: Record<string, (body: string, auth: string | undefined) => { status?: number; json?: unknown; delayMs?: number; stall?: boolean }> = {
+const routes: Record<string, (body: string, auth: string | undefined) => { status?: number; json?: unknown; text?: string; delayMs?: number; stall?: boolean }> = {
   '/ctx': (_body, auth) => (auth === `Bearer ${TOKEN}` ? { json: MARIA } : { status: 401, json: { error: 'unauthorized' } }),
   '/wrapped': () => ({ json: { data: MARIA } }),
   '/empty': () => ({ json: {} }),
   '/slow': () => ({ json: MARIA, delayMs: 1200 }),
   '/stall': () => ({ stall: true }),
+  '/traceback': () => ({ status: 500, text: `Traceback (most recent call last):\n  File "app.py", line 42, in context\n    tier = row['tier']\nKeyError: 'tier'\n` }),
   // Looks the caller up by a field the platform does not send, so every caller gets the same record.
   '/wrong': (body) => ({ json: (JSON.parse(body) as { phone?: string }).phone === CALLER ? MARIA : { customer: { first_name: 'Default Demo User' } } }),
 };
@@ -31,8 +32,8 @@ beforeAll(async () => {
     const answer = route === undefined ? { status: 404, json: {} } : route(body, req.headers.authorization);
     if (answer.stall) return;
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer.json));
+    res.writeHead(answer.status ?? 200, { 'content-type': answer.text === undefined ? 'application/json' : 'text/plain' });
+    res.end(answer.text ?? JSON.stringify(answer.json));
   });
 });
 afterAll(() => server.close());
@@ -97,10 +98,29 @@ describe.concurrent('troubleshooting', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(JSON.parse(vars.stdout).customer.first_name).toBe('Default Demo User');
   });
 
+  it('"wrong data returned": an endpoint error quotes the start of its body', async ({ expect }) => {
+    const run = await runCli(['test', ...at('/traceback')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: Context request failed: status 500 (POST ${new URL(server.url).origin}) (http_error)`);
+    expect(run.stderr).toContain(
+      `hint: The endpoint failed with status 500; check its logs for this request. Its body began: "Traceback (most recent call last): File "app.py", line 42, in context tier = row['tier'] KeyError: 'tier'"`,
+    );
+  });
+
+  it('"wrong data returned": an https URL on a plain-http port is not called a certificate problem', async ({ expect }) => {
+    const { port } = new URL(server.url);
+    const run = await runCli(['test', '--endpoint', `https://127.0.0.1:${port}/ctx`, '--contact', CALLER, '--allow-private-network']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: Context request failed: the server answered TLS with plain HTTP (ERR_SSL_WRONG_VERSION_NUMBER) (POST https://127.0.0.1:${port}) (network_error)`);
+    expect(run.stderr).toContain(`hint: Port ${port} serves plain http, not https: this is not a certificate problem; use the port where the endpoint serves https (usually 443), or an http:// URL for a local test.`);
+  });
+
   it('missing variables: a misspelt name gets "did you mean"', async ({ expect }) => {
     const template = file('typo.j2', 'Hi {{ customer.firstname }}!');
     const run = await runCli(['check', '--template', template, ...at('/ctx'), '--bearer', TOKEN]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${template}:1:7: error missing: customer.firstname is missing (did you mean 'first_name'?): add it to the variables, or write | default("…") or {% if customer.firstname %} where it is read.`);
+    expect(run.stdout).toContain(`${template}: error spoken_artifact: The caller would hear " !" in "Hi !"`);
+    expect(run.stdout).toMatch(/^the caller would hear: "Hi !"\n2 errors, 0 warnings, 0 info$/m);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,34 @@ describe('the README CLI block', { timeout: 60_000 }, () => {
     // Each renders or loads Maria's context (+14155550101 in examples/customers.json), or
     // reports that the endpoint passed the test.
     expect(run.stdout).toMatch(/Maria|^ok\s+yes$/m);
+  });
+});
+
+// The README's other commands, which this file does not run (a full `npm test` or
+// `npm run bench` would be minutes), checked for what can rot cheaply: the scripts and
+// files they name, and the benchmark groups they list.
+describe('the README\'s other commands', () => {
+  const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b !== block);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+  it('name npm scripts that exist (npm test, npm run demo, npm run bench)', () => {
+    const scripts = blocks.join('\n').match(/\bnpm (?:run \w+|test)\b/g) ?? [];
+    expect(scripts).toEqual(expect.arrayContaining(['npm run demo', 'npm test', 'npm run bench']));
+    for (const script of scripts) expect(pkg.scripts, script).toHaveProperty(script === 'npm test' ? 'test' : script.slice('npm run '.length));
+    expect(pkg.scripts.demo).toContain('examples/demo.ts'); // which crm-server.test.ts runs
+  });
+
+  it('list the benchmark groups bench/run.ts has', () => {
+    const listed = README.match(/BENCH_ONLY=\S+ npm run bench +# groups: ([\w, ]+)/)?.[1]?.split(', ');
+    const groups = readFileSync(join(ROOT, 'bench/run.ts'), 'utf8').match(/const GROUPS = \[([^\]]*)\]/)?.[1]?.match(/'(\w+)'/g)?.map((g) => g.slice(1, -1));
+    expect(listed).toBeDefined();
+    expect(listed).toEqual(groups);
+    for (const group of README.matchAll(/BENCH_ONLY=([\w,]+)/g)) for (const name of group[1]!.split(',')) expect(groups, name).toContain(name);
+  });
+
+  it('name files of this repository that exist', () => {
+    const paths = new Set([...README.matchAll(/\b(?:test|examples|bench|src)\/[\w./-]*\w/g)].map((m) => m[0]));
+    expect(paths.size).toBeGreaterThan(20);
+    expect([...paths].filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 });
