@@ -103,7 +103,7 @@ describe.concurrent('troubleshooting', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`error: Context request failed: status 500 (POST ${new URL(server.url).origin}) (http_error)`);
     expect(run.stderr).toContain(
-      `hint: The endpoint failed with status 500; check its logs for this request. Its body began: "Traceback (most recent call last): File "app.py", line 42, in context tier = row['tier'] KeyError: 'tier'"`,
+      `hint: The endpoint failed with status 500; check its logs for this request (its body began: "Traceback (most recent call last): File "app.py", line 42, in context tier = row['tier'] KeyError: 'tier'").`,
     );
   });
 
