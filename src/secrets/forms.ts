@@ -1,8 +1,10 @@
 /**
  * Every spelling of `secret` that an endpoint (or a proxy, a debug page, a log line) could
- * send back: raw, JSON-escaped (also with PHP's `\/`), URL-encoded (upper- and lower-case
- * hex, `+` for spaces), HTML-escaped, and base64 (standard and URL alphabets, padded or
- * not, and at each of the three byte offsets it can sit at inside a longer base64 text
+ * send back: raw, JSON-escaped (also with PHP's `\/`, and with HTML-significant punctuation
+ * as `\u00XX`, as Go, Rails, PHP's JSON_HEX_* flags and .NET write it), URL-encoded
+ * (encodeURIComponent's set, RFC 3986's and the form encoding's; upper- and lower-case hex,
+ * `+` for spaces), HTML-escaped, and base64 (standard and URL alphabets, padded or not,
+ * and at each of the three byte offsets it can sit at inside a longer base64 text
  * such as the `Basic` header of `user:pass`). Distinct, non-empty, longest first.
  */
 export function secretForms(secret: string): string[] {
@@ -14,10 +16,53 @@ export function secretForms(secret: string): string[] {
   for (const encoded of [component, encodeURI(secret), component.replaceAll('%20', '+')]) {
     forms.add(encoded).add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
   }
+  // JSON encoders that escape HTML-significant punctuation as \u00XX: Go's encoding/json and
+  // Rails (<>&), PHP's JSON_HEX_* flags (<>, &, ', ", with \/), .NET's System.Text.Json
+  // (also + and `, upper-case hex).
+  for (const set of JSON_HEX_SETS) {
+    for (const upper of [false, true]) {
+      const hexed = jsonHexEscaped(secret, set, upper);
+      forms.add(hexed).add(hexed.replaceAll('/', '\\/'));
+    }
+  }
+  // Stricter URL encoders: RFC 3986 (Python's quote(safe=''), PHP's rawurlencode) also
+  // encode !'()*, and application/x-www-form-urlencoded (URLSearchParams) also encodes ~.
+  for (const keep of [RFC3986_UNRESERVED, FORM_UNRESERVED]) {
+    const strict = percentEncoded(secret, keep);
+    for (const encoded of [strict, strict.replaceAll('%20', '+')]) {
+      forms.add(encoded).add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+    }
+  }
   forms.add(secret.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!));
   for (const form of base64Forms(Buffer.from(secret, 'utf8'))) forms.add(form);
   forms.delete('');
   return [...forms].sort((a, b) => b.length - a.length);
+}
+
+const JSON_HEX_SETS: readonly string[] = ['<>', '<>&', '<>&\'"', '<>&\'"+`'];
+
+/** `secret` JSON-escaped, with the characters of `set` written as \u00XX. */
+function jsonHexEscaped(secret: string, set: string, upper: boolean): string {
+  let out = '';
+  for (const c of secret) {
+    if (set.includes(c)) {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+      out += `\\u${upper ? hex.toUpperCase() : hex}`;
+    } else {
+      out += JSON.stringify(c).slice(1, -1);
+    }
+  }
+  return out;
+}
+
+const RFC3986_UNRESERVED = /[A-Za-z0-9\-._~]/;
+const FORM_UNRESERVED = /[A-Za-z0-9*\-._]/;
+
+/** `secret` as UTF-8 with every character outside `keep` percent-encoded (upper-case hex). */
+function percentEncoded(secret: string, keep: RegExp): string {
+  let out = '';
+  for (const c of secret) out += keep.test(c) ? c : [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  return out;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -69,3 +69,57 @@ describe('an endpoint that echoes the credentials gets no form of them into any 
     });
   }
 });
+
+// Credentials with the punctuation that stricter encoders escape: Go's and Rails' JSON write
+// <, > and & as \u003c…, .NET's also ' " + ` in upper-case hex, Python's quote() and
+// URLSearchParams percent-encode ! ' ( ) * (and ~).
+const PUNCT_TOKEN = "t&<SECRET>'+!*~(9)";
+const PUNCT_PASSWORD = "p&<SECRET>'+!*~(4)";
+const PUNCT_VALUE = "h&<SECRET>'+!*~(2)";
+const PUNCT_AUTHS: Array<{ name: string; auth: ContextAuth }> = [
+  { name: 'bearer', auth: { type: 'bearer', token: PUNCT_TOKEN } },
+  { name: 'basic', auth: { type: 'basic', username: 'user-7a', password: PUNCT_PASSWORD } },
+  { name: 'header', auth: { type: 'header', name: 'X-Api-Key', value: PUNCT_VALUE } },
+];
+/** The credential as the endpoint read it: the token, `user:pass` decoded, or the header value. */
+const plainCredential = (req: IncomingMessage) => {
+  const value = credential(req);
+  return value.startsWith('Basic ') ? Buffer.from(value.slice(6), 'base64').toString() : secretPart(value);
+};
+const hexEscape = (set: RegExp, upper: boolean) => (text: string) =>
+  JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(set, (c) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+  }).replace(/"/g, '\\"');
+const ENCODERS: Record<string, (text: string) => string> = {
+  'go-json': hexEscape(/[<>&]/g, false),
+  'dotnet-json': hexEscape(/[<>&'"+`]/g, true),
+  'python-quote': (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  'url-search-params': (text) => new URLSearchParams({ a: text }).toString().slice(2),
+};
+
+describe('an error page that echoes the credentials as stricter encoders write them leaks no part of them', () => {
+  let punctServer: TestServer;
+  beforeAll(async () => {
+    punctServer = await createTestServer((req, res) => {
+      const encode = ENCODERS[new URL(req.url ?? '/', 'http://x').pathname.slice(1)]!;
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(`{"error":"rejected","received":"${encode(plainCredential(req))}"}`);
+    });
+  });
+  afterAll(() => punctServer.close());
+
+  for (const { name, auth } of PUNCT_AUTHS) {
+    it.each(Object.keys(ENCODERS))(`${name}: %s`, async (encoder) => {
+      const client = createContextClient({ endpoint: `${punctServer.url}/${encoder}`, auth, cacheTtlMs: 0 }, { allowHttp: true, allowPrivateNetwork: true });
+      const loaded = await client.load(CALL);
+      const report = await client.test(CALL);
+      await client.close();
+      expect(loaded.ok).toBe(false);
+      const texts = [JSON.stringify(report), loaded.ok ? '' : `${loaded.error.message}\n${loaded.error.hint}`].join('\n');
+      // The hint quotes the error page, so the echo reaches it unless it is scrubbed.
+      expect(texts).toContain('rejected');
+      expect(texts).not.toContain('SECRET');
+    });
+  }
+});
