@@ -139,7 +139,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.pendingFault !== undefined) {
       this.chunks.push(chunk);
       if (stats.bytes >= ERROR_BODY_BYTES) {
-        this.fault = this.withBodyExcerpt(this.pendingFault);
+        this.fault = this.withBodyExcerpt(this.pendingFault, true);
         controller.abort(this.fault);
       }
       return;
@@ -165,9 +165,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   }
 
   /** The status error with the head of the error page (scrubbed, one line) in its hint, still one sentence. */
-  private withBodyExcerpt(fault: ContextError): ContextError {
+  private withBodyExcerpt(fault: ContextError, truncated = false): ContextError {
     const text = Buffer.concat(this.chunks).toString('utf8');
-    const excerpt = this.endpoint.scrubber.head(text, 2 * ERROR_EXCERPT_CHARS).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
+    // Truncated: the read stopped at ERROR_BODY_BYTES, perhaps inside an echoed secret.
+    const excerpt = this.endpoint.scrubber.head(text, 2 * ERROR_EXCERPT_CHARS, truncated).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
     if (excerpt === '') return fault;
     const isCut = excerpt.length > ERROR_EXCERPT_CHARS || text.length > 2 * ERROR_EXCERPT_CHARS;
     const shown = isCut ? `${excerpt.slice(0, ERROR_EXCERPT_CHARS)}…` : excerpt;

@@ -11,10 +11,11 @@ export interface SecretScrubber {
   /** `text` with every form of every secret replaced by `[redacted]`; the same string when there is none. */
   scrub(text: string): string;
   /**
-   * The first `max` characters of `text`, scrubbed before it is cut, so a secret that
-   * straddles the cut cannot leak its first half (an echoed header quoted in a message).
+   * `text` scrubbed, then cut to what its first `max` characters became: a secret that
+   * straddles the cut, or one cut by the end of `text` when `truncated` (a body read only
+   * in part), leaks no part of itself (an echoed header quoted in a message).
    */
-  head(text: string, max: number): string;
+  head(text: string, max: number, truncated?: boolean): string;
   /** True when there is something to scrub. */
   readonly active: boolean;
 }
@@ -40,11 +41,63 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
   };
   return {
     scrub,
-    head: (text, max) => {
-      const cut = text.length > max + longest ? text.slice(0, max + longest) : text;
-      const clean = scrub(cut);
-      return clean.length > max ? clean.slice(0, max) : clean;
+    head: (text, max, truncated = false) => {
+      // A secret cut by the end of a truncated text may begin anywhere in its last longest - 1 characters.
+      const end = truncated ? Math.max(0, Math.min(max, text.length - longest + 1)) : max;
+      if (!truncated && text.length <= max) return scrub(text);
+      const head = scrubbedHead(text.slice(0, end + longest), forms, end);
+      // Clean throughout, so cutting it again (inside a `[redacted]`) exposes nothing.
+      return head.length > max ? head.slice(0, max) : head;
     },
     active: forms.length > 0,
   };
+}
+
+/**
+ * The scrubbed text of `window`'s first `end` characters, cut by position in `window`, not
+ * in the scrubbed text: replacements shorten the text, so cutting the scrubbed text at
+ * `end` let the head of a secret that straddled the window's end move inside the cut.
+ * An occurrence that starts before `end` is replaced whole. Occurrences are taken as
+ * `scrub` takes them: forms longest first, left to right, never overlapping an earlier one.
+ * O(forms × window length).
+ */
+function scrubbedHead(window: string, forms: readonly string[], end: number): string {
+  const n = window.length;
+  // coverEnd[i] > 0: a replaced occurrence starts at i and ends there.
+  const coverEnd = new Int32Array(n);
+  const covered = new Uint8Array(n);
+  const coveredBefore = new Int32Array(n + 1);
+  for (const form of forms) {
+    if (form.length > n) continue;
+    let i = window.indexOf(form);
+    if (i === -1) continue;
+    for (let k = 0; k < n; k++) coveredBefore[k + 1] = coveredBefore[k]! + covered[k]!;
+    const found: number[] = [];
+    while (i !== -1) {
+      const stop = i + form.length;
+      if (coveredBefore[stop] === coveredBefore[i]) {
+        found.push(i);
+        i = window.indexOf(form, stop);
+      } else {
+        i = window.indexOf(form, i + 1);
+      }
+    }
+    for (const start of found) {
+      coverEnd[start] = start + form.length;
+      covered.fill(1, start, start + form.length);
+    }
+  }
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < end && i < n) {
+    const stop = coverEnd[i]!;
+    if (stop > 0) {
+      out += window.slice(from, i) + SCRUBBED;
+      i = from = stop;
+    } else {
+      i++;
+    }
+  }
+  return out + window.slice(from, Math.min(i, end));
 }

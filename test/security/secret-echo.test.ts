@@ -123,3 +123,30 @@ describe('an error page that echoes the credentials as stricter encoders write t
     });
   }
 });
+
+describe('an error page that echoes the credential many times leaks no part of it in the quoted excerpt', () => {
+  // Each echo becomes `[redacted]`, shorter than the token: the scrubbed text used to be cut
+  // by its own length, so the head of an echo past the cut moved inside the excerpt.
+  const token = 'tok-SECRET-0123456789abcdef0123456789ab';
+  let repeatServer: TestServer;
+  beforeAll(async () => {
+    repeatServer = await createTestServer((req, res) => {
+      req.resume();
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(Array.from({ length: 12 }, () => secretPart(credential(req))).join(','));
+    });
+  });
+  afterAll(() => repeatServer.close());
+
+  it('bearer: the hint quotes only whole redactions', async () => {
+    const client = createContextClient({ endpoint: `${repeatServer.url}/`, auth: { type: 'bearer', token }, cacheTtlMs: 0 }, { allowHttp: true, allowPrivateNetwork: true });
+    const loaded = await client.load(CALL);
+    const report = await client.test(CALL);
+    await client.close();
+    expect(loaded.ok).toBe(false);
+    const texts = [JSON.stringify(report), loaded.ok ? '' : loaded.error.hint].join('\n');
+    expect(texts).toContain('[redacted]');
+    expect(texts).not.toContain('SECRET');
+    expect(texts).not.toMatch(/tok-/);
+  });
+});

@@ -59,6 +59,38 @@ describe('createSecretScrubber', () => {
     expect(head('Bearer tok-SECRET-7d1f', 12)).toBe('Bearer [reda');
   });
 
+  it('cuts where the text was cut, so a replacement that shortened it moves no part of a secret inside the cut', () => {
+    // Ten echoes shrink to ten `[redacted]`: the head of the eleventh, past the cut in the
+    // text, came within the first 400 characters of the scrubbed text.
+    const secret = 'tok-SECRET-0123456789abcdef0123456789ab';
+    const head = createSecretScrubber([secret]).head(Array.from({ length: 12 }, () => secret).join(','), 400);
+    expect(head).not.toContain('tok');
+    expect(head).toBe(`${SCRUBBED},`.repeat(10));
+  });
+
+  it('leaves out a secret cut by the end of a truncated text', () => {
+    const secret = `tok-SECRET-${'x'.repeat(500)}`;
+    const { head } = createSecretScrubber([secret]);
+    // The read stopped 30 characters into the echo: no form of the secret matches them, and
+    // any of the last (longest form - 1) characters may be one's beginning.
+    expect(head(`status: ${secret.slice(0, 30)}`, 400, true)).toBe('');
+    expect(head(`${'status '.repeat(200)}${secret.slice(0, 30)}`, 400, true)).toMatch(/^(status )+s?t?a?t?u?s?$/);
+  });
+
+  it('leaves no part of a secret in a head, wherever the cut falls (property)', () => {
+    // Secrets of capitals among lower-case filler: any run of 8 capitals in a head is a leak.
+    const filler = fc.stringMatching(/^[a-z ,]{0,30}$/);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{8,40}$/), fc.array(fc.oneof(fc.constant(null), filler), { maxLength: 40 }), fc.integer({ min: 0, max: 300 }), (secret, parts, max) => {
+        const text = parts.map((p) => p ?? secret).join('');
+        const cut = createSecretScrubber([secret]).head(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut.replaceAll(SCRUBBED, '')).not.toMatch(/[A-Z]{8}/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('hands back the same string when there is nothing to scrub', () => {
     const text = 'Context request failed: status 500';
     expect(createSecretScrubber(['tok-SECRET']).scrub(text)).toBe(text);
