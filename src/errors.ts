@@ -114,7 +114,7 @@ const TEMPLATE_KINDS: ReadonlyArray<[RegExp, TemplateErrorKind]> = [
   [/^No filter named/, 'unknown_filter'],
   [/^No test named/, 'unknown_test'],
   [/object is not callable/, 'not_callable'],
-  [/exceeded|exceeds the limit|nested too deeply|recursion is too deep|longer than \d+ characters/, 'limit'],
+  [/exceeded|exceeds the limit|nested too deeply|recursion is too deep|value too large|longer than \d+ characters/, 'limit'],
   [/is not allowed|unsafe/, 'forbidden'],
   [/read-only/, 'read_only'],
   [/object is not|unhashable|unpack|cannot be interpreted|must be|unsupported operand|can only|takes|argument/, 'type'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError, isTemplateError } from '../../src/errors.js';
 import { renderTemplate } from '../../src/template/index.js';
+import { toTemplateError } from '../../src/template/compiler/index.js';
 
 function thrownBy(fn: () => unknown): TemplateError {
   try {
@@ -60,5 +61,19 @@ describe('runtime errors carry the position of the failing node', () => {
     const error = thrownBy(() => renderTemplate(template, vars ?? {}));
     expect({ line: error.line, column: error.column }).toEqual({ line, column });
     expect(error.message).not.toMatch(/at .*\.(js|ts):|\bK\[|\bP=|function/);
+  });
+});
+
+describe('a JavaScript fault inside a render becomes a TemplateError that names its cause', () => {
+  const faults = [
+    { name: 'a stack overflow', error: new RangeError('Maximum call stack size exceeded'), reason: 'Template recursion is too deep', kind: 'limit' },
+    { name: "V8's string bound", error: new RangeError('Invalid string length'), reason: 'Template built a value too large', kind: 'limit' },
+    { name: "V8's array bound", error: new RangeError('Invalid array length'), reason: 'Template built a value too large', kind: 'limit' },
+    { name: 'anything else', error: new Error('boom at internal/x.js'), reason: 'Template failed to render', kind: 'render' },
+  ];
+  it.each(faults)('$name', ({ error, reason, kind }) => {
+    const converted = toTemplateError(error, { line: 1, column: 4 }, '{{ x }}');
+    expect({ reason: converted.reason, kind: converted.kind, line: converted.line }).toEqual({ reason, kind, line: 1 });
+    expect(converted.message).not.toContain('internal/');
   });
 });

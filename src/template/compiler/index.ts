@@ -62,7 +62,10 @@ export function toTemplateError(error: unknown, pos: Pos | undefined, source: st
     if (error.line > 0 || pos === undefined) return error;
     return new TemplateError(error.reason, { line: pos.line, column: pos.column, source, hint: error.hint, cause: error });
   }
-  const reason = error instanceof RangeError ? 'Template recursion is too deep'
+  const reason = error instanceof RangeError
+    // V8's own bound on one string or array, hit before ours by a builder that grows in one step.
+    ? /Invalid (string|array|typed array) length|Array buffer allocation/.test(error.message) ? 'Template built a value too large'
+      : 'Template recursion is too deep'
     // A write to deep-frozen context data outside the list/dict methods (M2).
     : error instanceof TypeError && /read.only|not extensible|Cannot (add|assign|delete)/.test(error.message) ? 'cannot modify read-only context data'
     : 'Template failed to render';

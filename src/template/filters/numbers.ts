@@ -75,6 +75,8 @@ export function roundHalfEven(x: number, n: number): number {
   // Python keeps the sign of a result that rounds to zero (round(-0.4) is -0.0).
   if (n >= 0) return Number(toFixedPy(x, Math.min(n, 100))) || (x < 0 || Object.is(x, -0) ? -0 : 0);
   const scale = 10 ** -n;
+  // Past 1e308 the scale is Infinity (and 0 * Infinity NaN): every float rounds to zero there.
+  if (scale === Infinity) return x < 0 || Object.is(x, -0) ? -0 : 0;
   const q = x / scale;
   let r = Math.round(q);
   if (Math.abs(q % 1) === 0.5 && r % 2 !== 0) r -= 1;

@@ -56,10 +56,13 @@ function truncateText(v: string, length: unknown, killwords: unknown, endStr: st
 function indent(v: unknown, args: unknown[], kwargs: Kwargs): unknown {
   const [width, first, blank] = bind('do_indent', ['width', 'first', 'blank'], [4, false, false], args, kwargs);
   if (v === undefined || v === null) return undefined;
-  const pad = typeof width === 'string' ? width : ' '.repeat(Math.max(0, intArg(width, 'width')));
+  const padLength = typeof width === 'string' ? width.length : Math.max(0, intArg(width, 'width'));
   const s = pyStr(v) + '\n';
   const lines = pySplitlines(s, false);
-  currentBudget().checkLength(s.length + lines.length * pad.length);
+  // Checked before the pad is built: `indent(10**9)` on one line is that line, on two a refusal.
+  const padded = (first ? 1 : 0) + (blank ? lines.length - 1 : lines.slice(1).filter((l) => l !== '').length);
+  currentBudget().checkLength(s.length + padded * padLength);
+  const pad = typeof width === 'string' ? width : ' '.repeat(padded > 0 ? padLength : 0);
   let rv: string;
   if (blank) rv = lines.join('\n' + pad);
   else {

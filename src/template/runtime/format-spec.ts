@@ -6,6 +6,7 @@ import { pyStr } from './print.js';
 import { isFloat, isNumeric, toNum, typeName, strLength } from './values.js';
 import { groupDigits, toExponentialPy, toFixedPy, toGeneralPy } from './number-format.js';
 import { formatFloat } from './print.js';
+import { codePointChar } from './text.js';
 
 /** A parsed Python format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]. */
 interface Spec {
@@ -81,7 +82,7 @@ function formatInteger(n: number, spec: Spec, v: unknown): string {
     case 'X': digits = abs.toString(16).toUpperCase(); prefix = spec.alt ? '0X' : ''; break;
     case 'o': digits = abs.toString(8); prefix = spec.alt ? '0o' : ''; break;
     case 'b': digits = abs.toString(2); prefix = spec.alt ? '0b' : ''; break;
-    case 'c': return pad('', String.fromCodePoint(n), spec, '<');
+    case 'c': return pad('', codePointChar(n), spec, '<');
     default: throw badCode(spec.type, v);
   }
   if (spec.grouping) digits = groupDigits(digits, spec.grouping, spec.type === '' || spec.type === 'd' ? 3 : 4);

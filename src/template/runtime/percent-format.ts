@@ -4,6 +4,7 @@ import { isTuple } from './types.js';
 import { formatInt, pyRepr, pyStr } from './print.js';
 import { isDict, isFloat, isNumeric, toNum, typeName, strLength } from './values.js';
 import { toExponentialPy, toFixedPy, toGeneralPy } from './number-format.js';
+import { codePointChar } from './text.js';
 
 /** One `%[(key)][flags][width][.precision]type` directive, read from just after its `%`. */
 interface Directive {
@@ -134,7 +135,7 @@ function convert(type: string, v: unknown, flags: string, width: number, precisi
     case '%': body = '%'; break;
     case 'c':
       if (typeof v === 'string' && strLength(v) === 1) body = v;
-      else if (typeof v === 'number' && Number.isInteger(v)) body = String.fromCodePoint(v);
+      else if (typeof v === 'number' && Number.isInteger(v)) body = codePointChar(v);
       else throw new TemplateError('%c requires int or char');
       break;
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {

@@ -1,4 +1,5 @@
 /** Python's text primitives (whitespace, case, split, strip), shared by str methods and filters. */
+import { TemplateError } from '../../errors.js';
 import { currentBudget } from '../limits.js';
 
 /** Characters Python's str.isspace() accepts. */
@@ -249,4 +250,10 @@ export function pyExpandtabs(s: string, size: number): string {
     }
   }
   return out + s.slice(last);
+}
+
+/** `%c` / `{:c}` of an int: the character, or Python's OverflowError outside Unicode's range. */
+export function codePointChar(n: number): string {
+  if (!(n >= 0 && n <= 0x10ffff)) throw new TemplateError('%c arg not in range(0x110000)');
+  return String.fromCodePoint(n);
 }

@@ -187,6 +187,12 @@ export const filters = group(['filter'], [
   ['filter-applies-after-unary-minus', '{{ -3 | abs }} {{ -x | abs }}', { x: 2 }],
   ['int-invalid-base', '{{ "z" | int(base=40) }}'],
   ['filter-on-paren', '{{ (1 + 2) | string }}'],
+  ['round-beyond-double-range', '{{ 1.5 | round(-400) }} {{ -1.5 | round(-10**9) }} {{ 1234.5 | round(-2) }} {{ 7 | round(-400) }}'],
+  ['percent-c-out-of-range', '{{ "%c" % 10**9 }}'],
+  ['format-c-negative', '{{ "{:c}".format(-1) }}'],
+  ['percent-c-in-range', '{{ "%c" % 65 }}{{ "{:c}".format(0x1F600) }}'],
+  ['indent-huge-width-one-line', '{{ "a" | indent(10**9) }}'],
+  ['indent-counts-padded-lines', '{{ "a\\nb" | indent(2) }}|{{ "a\\n\\nb" | indent(2, true, true) }}|{{ "a\\nb" | indent("> ", first=true) }}'],
 ]);
 
 const orders = [{ id: 'a', status: 'shipped' }, { id: 'b', status: 'open' }];
