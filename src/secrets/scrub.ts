@@ -44,8 +44,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     head: (text, max, truncated = false) => {
       // A secret cut by the end of a truncated text may begin anywhere in its last longest - 1 characters.
       const end = truncated ? Math.max(0, Math.min(max, text.length - longest + 1)) : max;
-      if (!truncated && text.length <= max) return scrub(text);
-      const head = scrubbedHead(text.slice(0, end + longest), forms, end);
+      const head = !truncated && text.length <= max ? scrub(text) : scrubbedHead(text.slice(0, end + longest), forms, end);
       // Clean throughout, so cutting it again (inside a `[redacted]`) exposes nothing.
       return head.length > max ? head.slice(0, max) : head;
     },

@@ -77,6 +77,11 @@ describe('createSecretScrubber', () => {
     expect(head(`${'status '.repeat(200)}${secret.slice(0, 30)}`, 400, true)).toMatch(/^(status )+s?t?a?t?u?s?$/);
   });
 
+  it('keeps a head within its length when the text fits but its replacements are longer than the secrets', () => {
+    // Five 8-character secrets fill 40 characters; five '[redacted]' would be 50.
+    expect(createSecretScrubber(['AAAAAAAA']).head('A'.repeat(40), 40)).toBe(SCRUBBED.repeat(5).slice(0, 40));
+  });
+
   it('leaves no part of a secret in a head, wherever the cut falls (property)', () => {
     // Secrets of capitals among lower-case filler: any run of 8 capitals in a head is a leak.
     const filler = fc.stringMatching(/^[a-z ,]{0,30}$/);
