@@ -40,6 +40,60 @@ describe('datetime: readable output', () => {
   });
 });
 
+describe('datetime: the strings Python 3.11\'s fromisoformat reads', () => {
+  const full = (v: string, z = 'UTC') => render({ v, z, f: '%Y-%m-%d %H:%M:%S.%f %z' });
+  const accepted = [
+    { name: 'basic format with Z', v: '20260308T133000Z', expected: '2026-03-08 13:30:00.000000 +0000' },
+    { name: 'a basic date alone', v: '20260308', expected: '2026-03-08 00:00:00.000000 +0000' },
+    { name: 'an hour alone', v: '2026-03-08T13', expected: '2026-03-08 13:00:00.000000 +0000' },
+    { name: 'hour and minute without a colon', v: '2026-03-08T1330', expected: '2026-03-08 13:30:00.000000 +0000' },
+    { name: 'a space separator', v: '2026-03-08 13:30', expected: '2026-03-08 13:30:00.000000 +0000' },
+    { name: 'a comma fraction', v: '2026-03-08T13:30:00,5', expected: '2026-03-08 13:30:00.500000 +0000' },
+    { name: 'a fraction past microseconds (dropped, not rounded)', v: '2026-03-08T13:30:00.1234567891', expected: '2026-03-08 13:30:00.123456 +0000' },
+    { name: 'an offset in hours', v: '2026-03-08T13:30+05', expected: '2026-03-08 08:30:00.000000 +0000' },
+    { name: 'an offset without a colon', v: '2026-03-08T13:30-0330', expected: '2026-03-08 17:00:00.000000 +0000' },
+    { name: 'an offset with seconds and a fraction', v: '2026-03-08T13:30:00+05:30:15.5', expected: '2026-03-08 07:59:44.500000 +0000' },
+    { name: 'an ISO week date', v: '2026-W10-7', expected: '2026-03-08 00:00:00.000000 +0000' },
+    { name: 'a basic week date with a time', v: '2026W107T13:30Z', expected: '2026-03-08 13:30:00.000000 +0000' },
+    { name: 'a week alone (its Monday)', v: '2026-W53', expected: '2026-12-28 00:00:00.000000 +0000' },
+    { name: 'a wall time in the target zone', v: '20260308T0930', z: 'America/New_York', expected: '2026-03-08 09:30:00.000000 -0400' },
+  ];
+  it.each(accepted)('reads $name', ({ v, z, expected }) => {
+    expect(full(v, z)).toBe(expected);
+  });
+
+  // Python 3.11 refuses these; so does the filter (undefined, takes | default).
+  const rejected = [
+    { name: 'hour 24 (Python 3.11 has no end-of-day 24:00)', v: '2026-03-08T24:00' },
+    { name: 'a leap second', v: '2026-12-31T23:59:60Z' },
+    { name: 'minute 60', v: '2026-03-08T13:60' },
+    { name: 'month 13', v: '2026-13-01' },
+    { name: 'year 0', v: '0000-01-01' },
+    { name: 'an offset of 24 hours', v: '2026-03-08T13:30+24:00' },
+    { name: 'week 53 of a 52-week year', v: '2025-W53' },
+    { name: 'weekday 8', v: '2026-W10-8' },
+    { name: 'a lowercase z', v: '2026-03-08T13:30z' },
+    { name: 'surrounding whitespace', v: ' 2026-03-08T13:30Z ' },
+    { name: 'a trailing newline', v: '2026-03-08\n' },
+    { name: 'a year and month alone', v: '2026-03' },
+    { name: 'an ordinal date', v: '2026-067' },
+    { name: 'a mixed basic and extended date', v: '2026-0308' },
+    { name: 'a time mixing colons and none', v: '2026-03-08T13:3000' },
+    { name: 'a fraction with no digits', v: '2026-03-08T13:30:00.' },
+    { name: 'a six-digit year', v: '+02026-03-08' },
+  ];
+  it.each(rejected)('gives undefined for $name', ({ v }) => {
+    expect(render({ v })).toBe('soon');
+  });
+
+  it('reads a long string to its end, as Python does: a 1 MB fraction, 1 MB of digits, 1 MB of junk', () => {
+    expect(full(`2026-03-08T13:30:00.${'7'.repeat(1 << 20)}Z`)).toBe('2026-03-08 13:30:00.777777 +0000');
+    // Week 11, day 1, any separator, then 11:11:11 and a fraction.
+    expect(full(`2026W${'1'.repeat(1 << 20)}`)).toBe('2026-03-09 11:11:11.111111 +0000');
+    expect(render({ v: `2026-03-08T${'1:'.repeat(1 << 19)}` })).toBe('soon');
+  });
+});
+
 describe('datetime: lenient on bad data (undefined, takes | default)', () => {
   const values = [
     { name: 'a missing value', vars: {} },

@@ -1,5 +1,6 @@
 import { Markup, PyFloat } from '../runtime/types.js';
-import { daysInMonth, secondsToWall, wallToSeconds, type WallTime } from './civil.js';
+import { secondsToWall, wallToSeconds, type WallTime } from './civil.js';
+import { parseIsoFormat } from './iso-format.js';
 import { offsetOfWallTime, type TimeZone } from './zone.js';
 
 /** A moment read from template data: an instant, or a wall time with no zone of its own. */
@@ -13,9 +14,6 @@ export interface ZonedTime {
   zone: TimeZone;
 }
 
-// RFC 3339 and the ISO 8601 forms Python's fromisoformat reads: a date alone, or a date
-// and time with an optional Z or ±HH[:MM] offset.
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 const MIN_SECONDS = -62_135_596_800; // 0001-01-01T00:00:00Z
 const MAX_SECONDS = 253_402_300_799; // 9999-12-31T23:59:59Z
 
@@ -75,21 +73,22 @@ function roundHalfEven(x: number): number {
   return Math.abs(x - rounded) === 0.5 ? 2 * Math.sign(x) * Math.round(Math.abs(x / 2)) : rounded;
 }
 
+/** A string as Python's `datetime.fromisoformat` reads it: wall time, or an instant when it has an offset. */
 function parseIso(text: string): TimeValue | undefined {
-  const m = ISO_RE.exec(text.length <= 40 ? text.trim() : '');
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const micro = m[7] === undefined ? 0 : Number(m[7].slice(0, 6).padEnd(6, '0'));
-  const wall: WallTime = { year, month, day, hour, minute, second, micro };
-  if (m[8] === undefined && m[9] === undefined) return { wall };
-  let offset = 0;
-  if (m[9] !== undefined) {
-    const [oh, om] = [Number(m[10]), Number(m[11] ?? 0)];
-    if (oh > 23 || om > 59) return undefined;
-    offset = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  const fields = parseIsoFormat(text);
+  if (fields === undefined) return undefined;
+  const { offset } = fields;
+  const wall: WallTime = { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute, second: fields.second, micro: fields.micro };
+  if (offset === undefined) return { wall };
+  // The offset's microseconds have the offset's sign; borrow a second when they go below zero.
+  let seconds = wallToSeconds(wall) - offset.seconds;
+  let micro = wall.micro - offset.micro;
+  if (micro < 0) {
+    micro += 1e6;
+    seconds -= 1;
+  } else if (micro >= 1e6) {
+    micro -= 1e6;
+    seconds += 1;
   }
-  return { seconds: wallToSeconds(wall) - offset, micro };
+  return { seconds, micro };
 }
