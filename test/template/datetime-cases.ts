@@ -47,7 +47,7 @@ const WALL_TIMES = ['2026-03-08T02:30:00', '2026-11-01T01:30:00', '2026-03-29T02
 const MODERN_SECONDS = Date.UTC(1990, 0, 1) / 1000;
 
 /** mulberry32: a tiny seeded PRNG, enough to spread cases reproducibly. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
