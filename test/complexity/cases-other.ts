@@ -77,7 +77,7 @@ export const OPERATOR_CASES: CaseTable = {
   'if else': [c('{% set r = x if x else y %}', nums)],
 };
 
-/** The voice filters read at most a few dozen characters: long input is refused at once, and n valid inputs cost n. */
+/** The voice filters: hostile text costs its length at most, and n valid inputs cost n. */
 function voice(name: string, args: string, valid: (i: number) => unknown): ComplexityCase[] {
   return [
     c(`{% set r = x | ${name}${args} %}`, text()),
@@ -85,11 +85,22 @@ function voice(name: string, args: string, valid: (i: number) => unknown): Compl
   ];
 }
 
+/**
+ * Strings Python's fromisoformat reads to the end (so the filters do too): a fraction's digits,
+ * digits after a basic week date, separators with no end, and a long offset fraction.
+ */
+function longIsoStrings(name: string): ComplexityCase[] {
+  const at = (prefix: string, pattern: string, tail = ''): Input => (n) => ({ x: prefix + pattern.repeat(Math.ceil((32 * n) / pattern.length)) + tail });
+  return [
+    at('2026-03-08T13:30:00.', '7', 'Z'), at('2026W', '1'), at('2026-03-08T', '1:'), at('2026-03-08T13:30+05:30:00.', '9'), at('2026-03-08T13', '-+Z'),
+  ].map((input) => c(`{% set r = x | ${name} %}`, input));
+}
+
 export const VOICE_FILTER_CASES: CaseTable = {
-  datetime: [...voice('datetime', '("%A %d %B %Y %H:%M:%S %z", "Europe/Paris")', (i) => `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`), c('{% set r = "2026-01-01T00:00:00Z" | datetime(x) %}', (n) => ({ x: '%Y'.repeat(Math.min(120, n)) }))],
+  datetime: [...voice('datetime', '("%A %d %B %Y %H:%M:%S %z", "Europe/Paris")', (i) => `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`), c('{% set r = "2026-01-01T00:00:00Z" | datetime(x) %}', (n) => ({ x: '%Y'.repeat(Math.min(120, n)) })), ...longIsoStrings('datetime')],
   spell_phone: voice('spell_phone', '', (i) => `+1 (415) 555-${1000 + (i % 9000)}`),
   last_four: voice('last_four', '', (i) => `4111 1111 1111 ${1000 + (i % 9000)}`),
   money: voice('money', '("EUR", "de-DE")', (i) => i / 7),
   ordinal: voice('ordinal', '', (i) => i),
-  relative_day: voice('relative_day', '("America/New_York")', (i) => `2026-12-${10 + (i % 18)}T15:00:00Z`),
+  relative_day: [...voice('relative_day', '("America/New_York")', (i) => `2026-12-${10 + (i % 18)}T15:00:00Z`), ...longIsoStrings('relative_day')],
 };
