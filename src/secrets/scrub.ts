@@ -16,6 +16,12 @@ export interface SecretScrubber {
    * in part), leaks no part of itself (an echoed header quoted in a message).
    */
   head(text: string, max: number, truncated?: boolean): string;
+  /**
+   * The indices, ascending, of the `texts` that hold a form of a secret (those `scrub`
+   * would change). One search per form over all of them at once, so a response's many
+   * short values cost about what one text of their total length does.
+   */
+  findIn(texts: readonly string[]): number[];
   /** True when there is something to scrub. */
   readonly active: boolean;
 }
@@ -32,6 +38,10 @@ export interface SecretScrubber {
 export function createSecretScrubber(secrets: readonly string[]): SecretScrubber {
   const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
   const longest = forms[0]?.length ?? 0;
+  // What findIn searches for: the forms that contain no shorter form (a text holding
+  // `user%3Apw` holds `pw`), a third of them for a basic password. It runs on every answer.
+  const anchors: string[] = [];
+  for (const form of [...forms].reverse()) if (!anchors.some((anchor) => form.includes(anchor))) anchors.push(form);
   const scrub = (text: string): string => {
     let out = text;
     // Longest first, so a form containing another one is replaced whole; through a
@@ -48,8 +58,45 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
       // Clean throughout, so cutting it again (inside a `[redacted]`) exposes nothing.
       return head.length > max ? head.slice(0, max) : head;
     },
+    findIn: (texts) => {
+      if (forms.length === 0) return [];
+      if (texts.length === 1) return includesAny(texts[0]!, anchors) && includesAny(texts[0]!, forms) ? [0] : [];
+      return textsHolding(texts, anchors).filter((i) => includesAny(texts[i]!, forms));
+    },
     active: forms.length > 0,
   };
+}
+
+function includesAny(text: string, forms: readonly string[]): boolean {
+  for (let i = 0; i < forms.length; i++) if (text.includes(forms[i]!)) return true;
+  return false;
+}
+
+/**
+ * The texts that hold one of `forms`: joined by the placeholder, each form searched for
+ * once across them. After an occurrence in text j the search goes on from text j + 1: j is
+ * found, or the occurrence runs past j's end and so does every later one starting in j.
+ * O(forms × total length).
+ */
+function textsHolding(texts: readonly string[], forms: readonly string[]): number[] {
+  const count = texts.length;
+  const starts = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) starts[i + 1] = starts[i]! + texts[i]!.length + 1;
+  const joined = count === 1 ? texts[0]! : texts.join(PLACEHOLDER);
+  const holds = new Uint8Array(count);
+  for (const form of forms) {
+    let j = 0;
+    let at = joined.indexOf(form);
+    while (at !== -1) {
+      while (starts[j + 1]! <= at) j++;
+      if (at + form.length < starts[j + 1]!) holds[j] = 1;
+      if (j + 1 >= count) break;
+      at = joined.indexOf(form, starts[j + 1]!);
+    }
+  }
+  const found: number[] = [];
+  for (let i = 0; i < count; i++) if (holds[i] === 1) found.push(i);
+  return found;
 }
 
 /**

@@ -108,3 +108,31 @@ describe('a one-letter secret', () => {
     expect(createSecretScrubber(['e']).scrub('see')).toBe(`s${SCRUBBED}${SCRUBBED}`);
   });
 });
+
+describe('findIn: which of many texts hold a secret', () => {
+  const secret = 'tok"SEC/RET';
+  const scrubber = createSecretScrubber([secret, 'user:pw', 'pw']);
+  it.each([
+    { name: 'none of them', texts: ['a', 'tok"SEC', '/RET'], expected: [] },
+    { name: 'a secret split across two texts is in neither', texts: ['x tok"SEC', '/RET y'], expected: [] },
+    { name: 'each form, in its own text', texts: ['a', encodeURIComponent(secret), 'b', JSON.stringify(secret), Buffer.from(secret).toString('base64')], expected: [1, 3, 4] },
+    { name: 'the first and the last text', texts: ['pw', 'x', 'y pw'], expected: [0, 2] },
+    { name: 'one text', texts: [`call ${secret}`], expected: [0] },
+    { name: 'no texts', texts: [], expected: [] },
+  ])('finds $name', ({ texts, expected }) => {
+    expect(scrubber.findIn(texts)).toStrictEqual(expected);
+    expect(createSecretScrubber([]).findIn(texts)).toStrictEqual([]);
+  });
+
+  it('finds exactly the texts that scrub would change (property)', () => {
+    const pieces = fc.constantFrom('', 'a', ' ', 'tok', '"SEC', '/RET', secret, 'p', 'w', 'pw', 'user:', 'dG9r', encodeURIComponent(secret));
+    const textArb = fc.array(pieces, { maxLength: 5 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 8 }), (texts) => {
+        const changed = texts.flatMap((text, i) => (scrubber.scrub(text) === text ? [] : [i]));
+        expect(scrubber.findIn(texts)).toStrictEqual(changed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
