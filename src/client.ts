@@ -70,7 +70,7 @@ export function createContextClient(config: DynamicContextConfig, options?: Clie
     } catch (error) {
       throw withStatus(toContextError(error), response.status);
     }
-    const scan = scanSensitiveData(merged, opts.sensitiveData, { body: response.text });
+    const scan = scanSensitiveData(merged, opts.sensitiveData, { body: response.text, scrubber });
     // Warnings name paths, and a path is made of the endpoint's keys: a token may be one.
     const warnings = scrubber.active && scan.warnings.length > 0 ? scan.warnings.map(scrubber.scrub) : scan.warnings;
     return { variables: scan.variables, warnings, bytes: response.bytes, merged: Array.isArray(json) };

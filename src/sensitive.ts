@@ -1,6 +1,9 @@
+import type { SecretScrubber } from './secrets/scrub.js';
 import type { SensitiveDataMode } from './types/index.js';
+import { redactEchoedSecrets } from './sensitive/echo.js';
 import type { SensitiveKind } from './sensitive/kinds.js';
 import { kindOfKey } from './sensitive/keys.js';
+import { formatPath } from './sensitive/path.js';
 import { bigCardNumbers, kindOfValue } from './sensitive/values.js';
 
 export type { SensitiveKind } from './sensitive/kinds.js';
@@ -29,18 +32,6 @@ export interface SensitiveScan {
   /** One line per finding (path and kind, never the value), capped. */
   warnings: string[];
   findings: SensitiveFinding[];
-}
-
-/** Longest key a path shows whole; a longer one is quoted and cut, as a key that needs quoting is. */
-const MAX_PATH_KEY_LENGTH = 256;
-/** How much of a quoted key a path shows. */
-const QUOTED_KEY_LENGTH = 100;
-
-function formatPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  const safe = key.length <= MAX_PATH_KEY_LENGTH && /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key.slice(0, QUOTED_KEY_LENGTH));
-  if (parent === '') return safe;
-  return safe === key ? `${parent}.${key}` : `${parent}[${safe}]`;
 }
 
 interface Hit {
@@ -73,17 +64,25 @@ interface Walk {
  * Work is bounded: at most {@link MAX_SCAN_NODES} values are visited.
  * `body`, the text `vars` was parsed from, lets the scan Luhn-check card numbers sent as
  * JSON numbers of 17–19 digits, which JSON.parse has rounded.
+ * `scrubber`, the client's, first finds its credentials echoed back in string values and
+ * keys: each occurrence is redacted inside the string (or only warned about), one warning
+ * per path, never the secret; see sensitive/echo.ts.
  */
-export function scanSensitiveData(vars: Record<string, unknown>, mode: SensitiveDataMode, options: { body?: string } = {}): SensitiveScan {
-  if (mode === 'off') return { variables: vars, warnings: [], findings: [] };
+export function scanSensitiveData(
+  input: Record<string, unknown>, mode: SensitiveDataMode, options: { body?: string; scrubber?: SecretScrubber } = {},
+): SensitiveScan {
+  if (mode === 'off') return { variables: input, warnings: [], findings: [] };
+  const echo = options.scrubber === undefined ? undefined : redactEchoedSecrets(input, mode, options.scrubber, { body: options.body, maxWarnings: MAX_SENSITIVE_WARNINGS });
+  const vars = echo?.variables ?? input;
+  const echoWarnings = echo?.warnings ?? [];
   const bigCards = options.body === undefined ? undefined : bigCardNumbers(options.body);
   const walk: Walk = { trail: [], paths: [], hits: [], visited: 0, truncated: false, bigCards };
   walkChildren(walk, vars);
   const { hits, truncated } = walk;
   // The common case on every fetch: nothing found, nothing to build.
-  if (hits.length === 0 && !truncated) return { variables: vars, warnings: [], findings: [] };
+  if (hits.length === 0 && !truncated) return { variables: vars, warnings: echoWarnings, findings: [] };
   const findings = hits.map(({ kind, path }): SensitiveFinding => ({ path, kind }));
-  const warnings = describeFindings(findings, mode);
+  const warnings = [...echoWarnings, ...describeFindings(findings, mode)];
   if (truncated) {
     warnings.push(`Sensitive data scan stopped early (over ${MAX_SCAN_NODES} values or ${MAX_SCAN_DEPTH} levels); part of the response was not checked.`);
   }
