@@ -53,7 +53,9 @@ export interface ClientOptions {
    */
   onEvent?: (event: ContextEvent) => void;
   /**
-   * What to do with passwords, secrets, card numbers and SSNs found in a response.
+   * What to do with passwords, secrets, card numbers and SSNs found in a response, and
+   * with the client's own credentials echoed back inside a value or key (`redact`
+   * replaces each occurrence with `[redacted]` and keeps the rest of the string).
    * @default 'redact'
    */
   sensitiveData?: SensitiveDataMode;

@@ -4,6 +4,7 @@ import { scanSensitiveData } from '../../src/sensitive.js';
 import { estimateEntryBytes } from '../../src/cache/memory-store.js';
 import { createSecretScrubber } from '../../src/secrets/scrub.js';
 import { growthRatio, NEAR_LINEAR } from '../helpers/growth.js';
+import { contextJson1k } from '../../bench/fixtures/contexts.mjs';
 
 // Every step a response goes through before templates see it, at n and 4n on inputs
 // built to hit each step's worst case (issue 8: one key of 262,000 capitals blocked
@@ -112,5 +113,73 @@ describe('a sensitive-data finding costs the same under long keys as under short
     expect(scan.findings).toHaveLength(8000);
     expect(scan.warnings[0]).toContain(`["${'k'.repeat(100)}"]`);
     expect(Math.max(...scan.warnings.map((w) => w.length))).toBeLessThan(2000);
+  });
+});
+
+describe('finding the client\'s credentials echoed back as data grows linearly with the body', () => {
+  const token = 'tok-SECRET-7d1f';
+  const scrubber = createSecretScrubber([token, 'user:pw-SECRET', 'pw-SECRET']);
+  const deepEchoes = (n: number) => {
+    const one = `${`{"${'k'.repeat(40)}":`.repeat(60)}"${token}"${'}'.repeat(60)}`;
+    return `[${Array.from({ length: Math.max(1, Math.floor(n / one.length)) }, () => one).join(',')}]`;
+  };
+  const echoBodies: Array<{ name: string; make: (n: number) => string; n: number }> = [
+    ...bodies,
+    { name: 'the token in each of many strings', make: (n) => JSON.stringify({ list: Array.from({ length: n / 24 }, (_, i) => `#${i} ${token}`) }), n: 16_384 },
+    { name: 'the token in each of many keys', make: (n) => JSON.stringify(Object.fromEntries(Array.from({ length: n / 24 }, (_, i) => [`${token} ${i}`, i]))), n: 16_384 },
+    { name: 'one string of the token over and over', make: (n) => JSON.stringify({ note: token.repeat(n / token.length) }), n: 16_384 },
+    { name: 'near-misses in many strings and one echo', make: (n) => JSON.stringify({ list: [...Array.from({ length: n / 17 }, () => 'tok-SECRET-7d1'), token] }), n: 16_384 },
+    { name: 'halves of the token in neighbouring strings and one echo', make: (n) => JSON.stringify({ list: [...Array.from({ length: n / 12 }, (_, i) => (i % 2 ? '7d1f tok-SEC' : 'RET-')), token] }), n: 16_384 },
+    { name: 'escapes throughout and one echo', make: (n) => `{"note":"${'\\u00e9'.repeat(n / 6)}","auth":"${token}"}`, n: 16_384 },
+    { name: 'echoes 60 levels deep under long keys, side by side', make: deepEchoes, n: 16_384 },
+  ];
+
+  it.each(echoBodies)('scan with the client\'s scrubber: $name', ({ make, n }) => {
+    const input = (size: number) => {
+      const body = make(size);
+      return { body, vars: mergeParsed(JSON.parse(body), body) };
+    };
+    expect(growthRatio(input, ({ body, vars }) => scanSensitiveData(vars, 'redact', { body, scrubber }), n)).toBeLessThan(NEAR_LINEAR);
+  });
+
+  it('redacts every echo of those bodies', () => {
+    for (const { make } of echoBodies.slice(bodies.length)) {
+      const body = make(16_384);
+      const scan = scanSensitiveData(mergeParsed(JSON.parse(body), body), 'redact', { body, scrubber });
+      expect(JSON.stringify(scan.variables)).not.toContain(token);
+      expect(scan.warnings[0]).toMatch(/^The endpoint echoed the platform's credential at /);
+    }
+  });
+
+  // The pre-filter is one search of the body per form: an answer with no echo, the common
+  // case, costs about what it did before, and nothing more without credentials.
+  const cpuTimer = (run: () => unknown) => {
+    let repeat = 1;
+    const sample = () => {
+      const start = process.cpuUsage();
+      for (let i = 0; i < repeat; i++) run();
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
+    };
+    while (sample() < 20) repeat *= 2;
+    return sample;
+  };
+  it.each([
+    { name: 'a client without credentials', secrets: [] },
+    { name: 'a bearer client, on an answer that echoes nothing', secrets: [token] },
+  ])('costs $name under 1.5 times the scan alone', ({ secrets }) => {
+    const given = createSecretScrubber(secrets);
+    const body = JSON.stringify(Array.from({ length: 48 }, (_, i) => JSON.parse(contextJson1k(i)) as unknown));
+    const vars = mergeParsed(JSON.parse(body), body);
+    const without = cpuTimer(() => scanSensitiveData(vars, 'redact', { body }));
+    const withScrubber = cpuTimer(() => scanSensitiveData(vars, 'redact', { body, scrubber: given }));
+    let bestWithout = Infinity;
+    let bestWith = Infinity;
+    // Noise only adds time: the best of interleaved samples is each one's cost.
+    for (let round = 0; round < 7; round++) {
+      bestWithout = Math.min(bestWithout, without());
+      bestWith = Math.min(bestWith, withScrubber());
+    }
+    expect(bestWith / bestWithout).toBeLessThan(1.5);
   });
 });
