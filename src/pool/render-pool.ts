@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Tinypool } from 'tinypool';
 import { TemplateError } from '../errors.js';
 import type { RenderLimits } from '../template/limits.js';
@@ -188,7 +187,7 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 function defaultPoolSize(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(4, process.getBuiltinModule('node:os').availableParallelism() - 1));
 }
 
 function readCount(value: unknown, name: string, fallback: number, max: number, min = 1): number {

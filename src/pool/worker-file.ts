@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Node builtins taken when a pool starts, not imported: an ESM import of node:fs also loads
+// Node's whole streams stack, a cost every importer of dynamic-context/template would pay.
+const builtins = () => ({ ...process.getBuiltinModule('node:fs'), ...process.getBuiltinModule('node:url') });
 
 /** Where the worker script is, and what a worker needs to run it. */
 export interface WorkerFile {
@@ -11,8 +12,9 @@ export interface WorkerFile {
  * from source (tests, `tsx`), only the `.ts` exists, and `dev-worker.mjs` loads it through tsx.
  */
 export function locateRenderWorker(): WorkerFile {
-  // In the CommonJS build `import.meta` is empty: `__filename` is the module's own path there.
-  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
+  const { existsSync, fileURLToPath } = builtins();
+  // tsup's shim gives the CommonJS build an import.meta.url too (the module's own file).
+  const here = import.meta.url;
   const built = fileURLToPath(new URL('./render-worker.js', here));
   if (existsSync(built)) return { filename: built };
   const source = fileURLToPath(new URL('./dev-worker.mjs', here));

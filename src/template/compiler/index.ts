@@ -1,4 +1,3 @@
-import { compileFunction } from 'node:vm';
 import { TemplateError, isTemplateError } from '../../errors.js';
 import { callValue, getAttr, getItem, iterate, setAttr, sliceValue } from '../runtime/access.js';
 import { binary, compare, concat, contains, eq, truthy, unary } from '../runtime/ops.js';
@@ -48,7 +47,7 @@ export function compileAst(ast: Stmt[], source: string, out: { codeLength?: numb
   // Not `new Function`: V8 keeps every distinct source compiled that way in its eval cache
   // for good (200 dropped templates of 3,000 statements held 35 MB after 64 collections),
   // so no bound of ours would hold. vm.compileFunction bypasses that cache, at the same speed.
-  const factory = compileFunction(code, ['K', ...RUNTIME_NAMES]) as (...args: unknown[]) => (vars: Record<string, unknown>, budget: RenderBudget, fail: Fail) => string;
+  const factory = process.getBuiltinModule('node:vm').compileFunction(code, ['K', ...RUNTIME_NAMES]) as (...args: unknown[]) => (vars: Record<string, unknown>, budget: RenderBudget, fail: Fail) => string;
   budget.check();
   const render = factory(compiler.consts, ...RUNTIME_VALUES);
   const positions = compiler.positions;

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { TemplateError } from '../../errors.js';
 import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
 
@@ -29,7 +28,7 @@ type TokenizerClass = new (src: string, opts?: object) => NunjucksTokenizer;
 
 // nunjucks is CommonJS: required, not imported, so that Node does not first scan its source
 // for export names (cjs-module-lexer), a cost every process would pay at start (bench row l).
-const lexer = createRequire(import.meta.url)('nunjucks/src/lexer.js') as { lex(src: string): NunjucksTokenizer } & Record<string, string>;
+const lexer = process.getBuiltinModule('node:module').createRequire(import.meta.url)('nunjucks/src/lexer.js') as { lex(src: string): NunjucksTokenizer } & Record<string, string>;
 
 /** nunjucks exports only `lex()`; its Tokenizer class is reached through an instance, never modified. */
 const BaseTokenizer = Object.getPrototypeOf(lexer.lex('')).constructor as TokenizerClass;
