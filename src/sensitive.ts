@@ -52,7 +52,8 @@ interface Walk {
   hits: Hit[];
   visited: number;
   truncated: boolean;
-  bigCards: ReadonlySet<number> | undefined;
+  /** The body's 17–19-digit card numbers, read on first need: only a number past 2^53 needs them. */
+  bigCards: () => ReadonlySet<number> | undefined;
 }
 
 /**
@@ -75,8 +76,12 @@ export function scanSensitiveData(
   const echo = options.scrubber === undefined ? undefined : redactEchoedSecrets(input, mode, options.scrubber, { body: options.body, maxWarnings: MAX_SENSITIVE_WARNINGS });
   const vars = echo?.variables ?? input;
   const echoWarnings = echo?.warnings ?? [];
-  const bigCards = options.body === undefined ? undefined : bigCardNumbers(options.body);
-  const walk: Walk = { trail: [], paths: [], hits: [], visited: 0, truncated: false, bigCards };
+  const { body } = options;
+  let bigCards: ReadonlySet<number> | undefined | null = null;
+  // The body regex is a quarter of the scan on a common answer, and it matters only for a
+  // JSON number that JSON.parse rounded: so it runs the first time the walk meets one.
+  const readBigCards = () => (bigCards === null ? (bigCards = body === undefined ? undefined : bigCardNumbers(body)) : bigCards);
+  const walk: Walk = { trail: [], paths: [], hits: [], visited: 0, truncated: false, bigCards: readBigCards };
   walkChildren(walk, vars);
   const { hits, truncated } = walk;
   // The common case on every fetch: nothing found, nothing to build.

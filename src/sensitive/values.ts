@@ -94,7 +94,8 @@ export function classifyValue(value: unknown, bigCards?: ReadonlySet<number>): S
 const MAYBE_NUMBER_RE = new RegExp(Array.from({ length: 9 }, () => D).join(`${SEP}?`));
 
 /** classifyValue behind the cheap pre-filter: what the scan calls for each scalar. */
-export function kindOfValue(value: unknown, bigCards?: ReadonlySet<number>): SensitiveKind | undefined {
+export function kindOfValue(value: unknown, bigCards?: () => ReadonlySet<number> | undefined): SensitiveKind | undefined {
   if (typeof value === 'string') return value.length < 11 || !MAYBE_NUMBER_RE.test(value) ? undefined : classifyValue(value);
-  return typeof value === 'number' ? classifyValue(value, bigCards) : undefined;
+  if (typeof value !== 'number') return undefined;
+  return classifyValue(value, Number.isSafeInteger(value) ? undefined : bigCards?.());
 }
