@@ -4,10 +4,9 @@ import { DICT_VIEW, TemplateObject, markCallable, type Kwargs, type PyCallable }
 import { bindArgs, positional } from './runtime/args.js';
 import { anyAbsent } from './runtime/lenient.js';
 import { checkName } from './runtime/sandbox.js';
-import { defineKey } from './runtime/collection-methods.js';
-import { iterate } from './runtime/access.js';
+import { updateDict } from './runtime/collection-methods.js';
 import { pyRepr, pyStr } from './runtime/print.js';
-import { isDict, isInt, typeName } from './runtime/values.js';
+import { isInt, typeName } from './runtime/values.js';
 
 function intArg(v: unknown): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -93,25 +92,7 @@ function makeJoiner(args: unknown[], kwargs: Kwargs): PyCallable {
 function makeDict(args: unknown[], kwargs: Kwargs): Record<string, unknown> {
   positional('dict', args, undefined, 0, 1);
   const out: Record<string, unknown> = {};
-  const src = args[0];
-  const budget = currentBudget();
-  if (isDict(src)) {
-    const keys = Object.keys(src);
-    budget.charge(keys.length);
-    for (const key of keys) defineKey(out, key, src[key]);
-  } else if (src !== undefined) {
-    for (const pair of iterate(src)) {
-      budget.charge(1);
-      const kv = iterate(pair);
-      if (kv.length !== 2) throw new TemplateError(`dictionary update sequence element has length ${kv.length}; 2 is required`);
-      defineKey(out, pyStr(kv[0]), kv[1]);
-    }
-  }
-  if (kwargs) {
-    const keys = Object.keys(kwargs);
-    budget.charge(keys.length);
-    for (const key of keys) defineKey(out, key, kwargs[key]);
-  }
+  updateDict(out, args[0], kwargs, pyStr);
   return out;
 }
 

@@ -119,20 +119,7 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
   },
   update: (d: Dict, a: unknown[], k: Kwargs) => {
     positional('update', a, undefined, 0, 1);
-    const src = a.length ? a[0] : undefined;
-    if (isDict(src)) {
-      for (const key of keysOf(src)) defineKey(d, dictKey(key), src[key]);
-    } else if (src !== undefined && src !== null) {
-      // Python's other form: an iterable of key/value pairs, `d.update([('a', 1)])`.
-      const budget = currentBudget();
-      for (const pair of iterate(src)) {
-        budget.charge(1);
-        const kv = iterate(pair);
-        if (kv.length !== 2) throw new TemplateError(`dictionary update sequence element has length ${kv.length}; 2 is required`);
-        defineKey(d, dictKey(kv[0]), kv[1]);
-      }
-    }
-    if (k) for (const key of Object.keys(k)) defineKey(d, dictKey(key), k[key]);
+    updateDict(d, a.length ? a[0] : undefined, k, dictKey);
     return null;
   },
   popitem: (d: Dict, a: unknown[], k: Kwargs) => {
@@ -159,6 +146,26 @@ export const DICT_METHODS: Readonly<Record<string, Method<Dict>>> = Object.assig
     return null;
   },
 });
+
+/**
+ * Python's `d.update(src, **kwargs)`, which `dict(src, **kwargs)` also is: `src` a mapping or
+ * an iterable of key/value pairs, absent or null adding nothing (lenient). `toKey` makes each
+ * key (dict methods refuse non-strings; `dict()` prints them).
+ */
+export function updateDict(d: Dict, src: unknown, kwargs: Kwargs, toKey: (key: unknown) => string): void {
+  if (isDict(src)) {
+    for (const key of keysOf(src)) defineKey(d, toKey(key), src[key]);
+  } else if (src !== undefined && src !== null) {
+    const budget = currentBudget();
+    for (const pair of iterate(src)) {
+      budget.charge(1);
+      const kv = iterate(pair);
+      if (kv.length !== 2) throw new TemplateError(`dictionary update sequence element has length ${kv.length}; 2 is required`);
+      defineKey(d, toKey(kv[0]), kv[1]);
+    }
+  }
+  if (kwargs) for (const key of keysOf(kwargs)) defineKey(d, toKey(key), kwargs[key]);
+}
 
 /** A dict's keys, a tick each: listing them walks the whole dict. */
 function keysOf(d: Dict): string[] {
