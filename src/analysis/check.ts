@@ -4,6 +4,7 @@ import { compileTemplate } from '../template/index.js';
 import { closestName } from '../template/suggest.js';
 import { TESTS } from '../template/tests.js';
 import { findTimeZone } from '../template/time/zone.js';
+import { ZONED_FILTERS } from '../template/time/render-clock.js';
 import { analyzeInDetail, type TemplateVariable } from './analyze.js';
 import { ARTIFACT_FIXES, findSpokenArtifacts } from './artifacts.js';
 import { isPathPrefix, resolvePath, splitPath, valuesAt, type PathState } from './resolve.js';
@@ -166,12 +167,11 @@ function typeRiskFindings(paths: readonly TemplateVariable[], variables: Record<
 }
 
 /** What reads a valid `timezone` without naming it: the zone filters default to it, and the clock variables are said in it. */
-const ZONE_FILTERS = new Set(['datetime', 'relative_day']);
 const ZONED_VARIABLES = new Set(['current_datetime', 'current_date', 'current_time', 'time_of_day']);
 
 function unusedFindings(paths: readonly TemplateVariable[], variables: Record<string, unknown>, filters: readonly NameUse[]): TemplateFinding[] {
   const read = new Set(paths.map((p) => splitPath(p.path)[0]));
-  const zoned = filters.some((f) => ZONE_FILTERS.has(f.name)) || [...read].some((name) => name !== undefined && ZONED_VARIABLES.has(name));
+  const zoned = filters.some((f) => ZONED_FILTERS.has(f.name)) || [...read].some((name) => name !== undefined && ZONED_VARIABLES.has(name));
   // An invalid zone is ignored (its own finding says so), so it stays unused.
   if (zoned && findTimeZone(variables.timezone) !== undefined) read.add('timezone');
   return Object.keys(variables)

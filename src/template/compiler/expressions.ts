@@ -6,14 +6,13 @@ import type { Args, CallExpr, Expr, FilterExpr, Pos } from '../parser/ast.js';
 import { unknownFilterError, unknownTestError } from '../unknown-names.js';
 import { Scope, type Autoescape, type Binding, type LoopInfo } from './scope.js';
 import { UNBOUNDED_COMPILE, type CompileBudget } from '../compile-budget.js';
+import { ZONED_FILTERS } from '../time/render-clock.js';
 
 const INLINE_LOOP_ATTRS = new Set(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length', 'depth', 'depth0', 'previtem', 'nextitem']);
 /** Filters that never walk their input (O(1)): one unit, not priced by size, so `items | length` stays cheap. */
 const CONSTANT_TIME_FILTERS = new Set(['default', 'd', 'length', 'count', 'attr', 'safe', 'abs', 'round', 'boolean']);
 /** Filters that return Markup in Jinja2 when the render's autoescape flag is on (pass_eval_context). */
 const MARKUP_FILTERS = new Set(['urlize', 'xmlattr']);
-/** Filters that format in the render's zone, with the position of their `timezone` parameter. */
-const ZONED_FILTERS: ReadonlyMap<string, number> = new Map([['datetime', 1], ['relative_day', 0]]);
 const CMP: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /**

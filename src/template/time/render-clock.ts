@@ -3,6 +3,13 @@ import { toZonedTime, type ZonedTime } from './instant.js';
 import { findTimeZone, type TimeZone } from './zone.js';
 
 /**
+ * The filters that format in the render's zone, with the position of their `timezone`
+ * parameter: the compiler passes a `timezone` the template binds itself, and checkTemplate
+ * counts a valid `timezone` variable as read when one of them is used.
+ */
+export const ZONED_FILTERS: ReadonlyMap<string, number> = new Map([['datetime', 1], ['relative_day', 0]]);
+
+/**
  * The zone a date filter formats in: its `timezone` argument; when that is none, the
  * render's `timezone` variable; when that is absent, UTC. Undefined for an unknown zone.
  */
