@@ -3,6 +3,7 @@ import type { SensitiveDataMode } from './types/index.js';
 import { redactEchoedSecrets } from './sensitive/echo.js';
 import type { SensitiveKind } from './sensitive/kinds.js';
 import { kindOfKey } from './sensitive/keys.js';
+import { setOwn } from './sensitive/own.js';
 import { formatPath } from './sensitive/path.js';
 import { bigCardNumbers, kindOfValue } from './sensitive/values.js';
 
@@ -188,9 +189,4 @@ function redact(vars: Record<string, unknown>, hits: Hit[]): Record<string, unkn
     setOwn(copy, trail[trail.length - 1]!, REDACTED);
   }
   return root as Record<string, unknown>;
-}
-
-// defineProperty, not assignment: a `__proto__` key in raw input must stay a plain key.
-function setOwn(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

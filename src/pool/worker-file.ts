@@ -1,6 +1,3 @@
-// Node builtins taken when a pool starts, not imported: an ESM import of node:fs also loads
-// Node's whole streams stack, a cost every importer of dynamic-context/template would pay.
-const builtins = () => ({ ...process.getBuiltinModule('node:fs'), ...process.getBuiltinModule('node:url') });
 
 /** Where the worker script is, and what a worker needs to run it. */
 export interface WorkerFile {
@@ -12,7 +9,10 @@ export interface WorkerFile {
  * from source (tests, `tsx`), only the `.ts` exists, and `dev-worker.mjs` loads it through tsx.
  */
 export function locateRenderWorker(): WorkerFile {
-  const { existsSync, fileURLToPath } = builtins();
+  // Node builtins taken when a pool starts, not imported: an ESM import of node:fs also loads
+  // Node's whole streams stack, a cost every importer of dynamic-context/template would pay.
+  const { existsSync } = process.getBuiltinModule('node:fs');
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
   // tsup's shim gives the CommonJS build an import.meta.url too (the module's own file).
   const here = import.meta.url;
   const built = fileURLToPath(new URL('./render-worker.js', here));

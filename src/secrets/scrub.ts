@@ -58,10 +58,12 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
       // Clean throughout, so cutting it again (inside a `[redacted]`) exposes nothing.
       return head.length > max ? head.slice(0, max) : head;
     },
+    // Every form holds an anchor and every anchor is a form: a text holds a form exactly
+    // when it holds an anchor.
     findIn: (texts) => {
-      if (forms.length === 0) return [];
-      if (texts.length === 1) return includesAny(texts[0]!, anchors) && includesAny(texts[0]!, forms) ? [0] : [];
-      return textsHolding(texts, anchors).filter((i) => includesAny(texts[i]!, forms));
+      if (anchors.length === 0) return [];
+      if (texts.length === 1) return includesAny(texts[0]!, anchors) ? [0] : [];
+      return textsHolding(texts, anchors);
     },
     active: forms.length > 0,
   };

@@ -1,4 +1,5 @@
 import type { SecretScrubber } from '../secrets/scrub.js';
+import { setOwn } from './own.js';
 import { formatPath } from './path.js';
 
 /** What {@link redactEchoedSecrets} found: the variables to use and one warning per path (capped). */
@@ -124,9 +125,4 @@ function rewriteEntry(walk: Rewrite, shown: string | number, value: unknown, key
   if (typeof value === 'object' && value !== null) next = rewriteChildren(walk, value);
   walk.trail.pop();
   return next;
-}
-
-// defineProperty, not assignment: a `__proto__` key in raw input must stay a plain key.
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
